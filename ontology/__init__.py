@@ -1,0 +1,97 @@
+"""The ontology and its concept schemes: the only place where concept ids and their labels are defined.
+
+The graph layer loads the Turtle files into the store; the loaders read labels from here through
+`concept_labels()`, so there is never a second list of names to keep in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = [
+    "BASE_IRI",
+    "CONCEPT_NS",
+    "ONTOLOGY_DIR",
+    "ONTOLOGY_NS",
+    "ONTOLOGY_PATH",
+    "SCHEME_DIR",
+    "SCHEME_NS",
+    "SHAPES_PATH",
+    "ConceptLabels",
+    "concept_labels",
+    "scheme_names",
+    "turtle_paths",
+]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent
+ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+SCHEME_DIR = ONTOLOGY_DIR / "schemes"
+
+BASE_IRI = "https://w3id.org/ofsted-kg/"
+ONTOLOGY_NS = BASE_IRI + "ontology#"  # classes and properties
+CONCEPT_NS = BASE_IRI + "id/concept/"  # every concept, whatever its scheme: .../id/concept/<id>
+SCHEME_NS = BASE_IRI + "id/scheme/"  # .../id/scheme/<file stem>
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLabels:
+    """What the loaders need to know of one concept."""
+
+    id: str
+    scheme: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    hidden_labels: tuple[str, ...]
+    definition: str
+    broader: tuple[str, ...]  # concept ids
+    rank: int | None = None  # grades only
+
+
+def scheme_names() -> list[str]:
+    """Names of the concept schemes, one per file in schemes/."""
+    return sorted(path.stem for path in SCHEME_DIR.glob("*.ttl"))
+
+
+def turtle_paths() -> list[Path]:
+    """The ontology and every scheme file (not the shapes), in load order."""
+    return [ONTOLOGY_PATH, *sorted(SCHEME_DIR.glob("*.ttl"))]
+
+
+@cache
+def concept_labels(scheme: str) -> dict[str, ConceptLabels]:
+    """Concept id -> labels for every concept in one scheme, read from schemes/<scheme>.ttl."""
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import SKOS
+
+    ofk = Namespace(ONTOLOGY_NS)
+    path = SCHEME_DIR / f"{scheme}.ttl"
+    if not path.is_file():
+        from loaders.errors import UnknownName
+
+        raise UnknownName("concept scheme", scheme, known=scheme_names())
+    graph = Graph().parse(path, format="turtle")
+    scheme_iri = URIRef(SCHEME_NS + scheme)
+
+    def local(iri) -> str:
+        return str(iri).rsplit("/", 1)[-1]
+
+    def texts(subject, predicate) -> tuple[str, ...]:
+        return tuple(sorted(str(o) for o in graph.objects(subject, predicate)))
+
+    labels = {}
+    for concept in graph.subjects(SKOS.inScheme, scheme_iri):
+        rank = graph.value(concept, ofk.rank)
+        labels[local(concept)] = ConceptLabels(
+            id=local(concept),
+            scheme=scheme,
+            pref_label=str(graph.value(concept, SKOS.prefLabel) or local(concept)),
+            alt_labels=texts(concept, SKOS.altLabel),
+            hidden_labels=texts(concept, SKOS.hiddenLabel),
+            definition=str(graph.value(concept, SKOS.definition) or ""),
+            broader=tuple(sorted(local(b) for b in graph.objects(concept, SKOS.broader))),
+            rank=int(rank) if rank is not None else None,
+        )
+    return labels
