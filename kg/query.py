@@ -1,0 +1,184 @@
+"""Named SPARQL queries: kg/queries/<name>.rq, values bound as RDF terms, rows as plain Python values.
+
+Each .rq file starts with a header of comment lines:
+
+    # Question: which authorities were criticised for a recurring weakness, and where?
+    # Param weakness (concept): a recurring weakness id, e.g. police-only-strategy-discussions
+    # Columns: file, authority, ...
+
+Parameters are substituted as RDF terms (pyoxigraph substitutions), never pasted into the text. An
+parameter `x` is the variable ?param_x, which the query must project (an Oxigraph rule; run_query drops
+it from the rows). An optional parameter is read through BIND(COALESCE(?param_x, default) AS ...), which
+sees substitutions where FILTER(BOUND(...)) does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions
+
+from kg.namespaces import CONCEPT, concept
+from kg.store import GraphStore
+from loaders.errors import KgError, UnknownName
+
+__all__ = ["QUERY_DIR", "NamedQuery", "named_queries", "run_query", "run_sparql", "to_term", "load_query"]
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PARAM_PREFIX = "param_"  # a parameter `weakness` is the query variable ?param_weakness
+PARAM_TYPES = ("concept", "literal", "date", "integer", "decimal", "iri", "authority")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    kind: str  # one of PARAM_TYPES
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A .rq file and what its header says of it."""
+
+    name: str
+    path: Path
+    question: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    text: str
+
+
+def load_query(path: Path) -> NamedQuery:
+    """Read a .rq file and its header."""
+    text = path.read_text(encoding="utf-8")
+    question, params, columns = "", [], ()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("# ").strip()
+        if body.lower().startswith("question:"):
+            question = body.split(":", 1)[1].strip()
+        elif match := re.match(r"(?i)param\s+(\w+)\s*\((\w+)\)\s*:\s*(.*)", body):
+            name, kind, description = match.groups()
+            if kind not in PARAM_TYPES:
+                raise KgError(f"{path.name}: parameter {name} has unknown type {kind}")
+            params.append(Param(name, kind, description))
+        elif body.lower().startswith("columns:"):
+            columns = tuple(c.strip() for c in body.split(":", 1)[1].split(","))
+    return NamedQuery(path.stem, path, question, tuple(params), columns, text)
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in kg/queries/, by name."""
+    return {path.stem: load_query(path) for path in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def to_term(kind: str, value: object):
+    """A parameter value (from the CLI or Python) as the RDF term its declared type asks for."""
+    if isinstance(value, NamedNode | Literal):
+        return value
+    text = str(value)
+    if kind == "concept":
+        return NamedNode(str(concept(text)))
+    if kind == "authority":
+        from kg.iris import authority_iri
+        from loaders.authorities import find_authority
+
+        found = find_authority(text)
+        if found is None:
+            raise UnknownName("authority", text)
+        return NamedNode(authority_iri(found.gss_code))
+    if kind == "date":
+        try:
+            return Literal(date.fromisoformat(text).isoformat(), datatype=NamedNode(XSD + "date"))
+        except ValueError:
+            raise KgError(f"{text}: not a date; write it as YYYY-MM-DD") from None
+    if kind in ("integer", "decimal"):
+        try:
+            number = int(text) if kind == "integer" else Decimal(text)
+        except (ValueError, ArithmeticError):
+            raise KgError(f"{text}: not a number") from None
+        return Literal(str(number), datatype=NamedNode(XSD + kind))
+    if kind == "iri":
+        return NamedNode(text)
+    return Literal(text)
+
+
+def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> list[dict[str, object]]:
+    """Run a named query (or a .rq file) with values bound as RDF terms; rows of plain Python values.
+
+    Concept IRIs come back as concept ids, dates as datetime.date, numbers as int or float.
+    """
+    query = _find_query(name_or_path)
+    declared = {p.name: p for p in query.params}
+    bindings = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name not in declared:
+            raise UnknownName(f"parameter of query {query.name}", name, known=declared)
+        bindings[PARAM_PREFIX + name] = to_term(declared[name].kind, value)
+    return _rows(store.query(query.text, bindings))
+
+
+def run_sparql(store: GraphStore, sparql: str, **terms) -> list[dict[str, object]] | bool:
+    """Run SPARQL text with values already RDF terms; rows of plain Python values (or a boolean for ASK)."""
+    result = store.query(sparql, terms)
+    if isinstance(result, QueryBoolean):
+        return bool(result)
+    return _rows(result)
+
+
+def _find_query(name_or_path: str | Path) -> NamedQuery:
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.is_file():
+        return load_query(path)
+    name = str(name_or_path).removesuffix(".rq")
+    queries = named_queries()
+    if name not in queries:
+        raise UnknownName("query", name, known=queries)
+    return queries[name]
+
+
+def _rows(solutions) -> list[dict[str, object]]:
+    if not isinstance(solutions, QuerySolutions):
+        raise KgError("only SELECT queries give rows; use `kg export rdf` for graphs")
+    # Substituted variables must be projected (an Oxigraph rule); they are not result columns.
+    names = [v.value for v in solutions.variables if not v.value.startswith(PARAM_PREFIX)]
+    return [{name: to_python(solution[name]) for name in names} for solution in solutions]
+
+
+def to_python(term) -> object:
+    """An RDF term as the plain value a table cell wants."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value.removeprefix(str(CONCEPT)) if term.value.startswith(str(CONCEPT)) else term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    datatype = term.datatype.value if term.datatype else ""
+    value = term.value
+    try:
+        if datatype == XSD + "date":
+            return date.fromisoformat(value)
+        if datatype == XSD + "dateTime":
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
+            return int(value)
+        if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+            number = float(value)
+            return int(number) if number.is_integer() else number
+        if datatype == XSD + "boolean":
+            return value == "true"
+        if datatype == XSD + "dayTimeDuration" and (match := re.fullmatch(r"-?P(\d+)D", value)):
+            return int(match.group(1)) * (-1 if value.startswith("-") else 1)
+    except ValueError:
+        return value
+    return value

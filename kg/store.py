@@ -1,0 +1,191 @@
+"""The persistent graph store: Oxigraph on disk, one named graph per report file.
+
+Every change to a report is one transaction, so a crash or a bad file never leaves a report half-written,
+and one writer at a time holds the store's lock file so that two builds never interleave.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable, parse, serialize
+
+from kg import iris
+from kg.namespaces import PREFIXES
+from loaders.errors import KgError
+
+__all__ = ["DEFAULT_STORE", "GraphStore", "StoreBusy", "default_store_dir", "open_store"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STORE = "kg-store"
+STAGING_SUFFIX = "/staging"
+_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+_REPORT_VERSIONS = """
+SELECT ?graph ?sha ?version ?file WHERE {
+  GRAPH ?graph { ?report ofk:sha256 ?sha ; ofk:sourceFile ?file ; ofk:extractedBy ?run .
+                 ?run ofk:softwareVersion ?version . }
+}"""
+
+
+class StoreBusy(KgError):
+    """Another process is writing the store."""
+
+
+def default_store_dir() -> Path:
+    """The store folder: $KG_STORE, else ./kg-store."""
+    return Path(os.environ.get("KG_STORE", DEFAULT_STORE))
+
+
+class GraphStore:
+    """An open store: queries over all graphs, and whole-graph replacement of one report."""
+
+    def __init__(self, store: Store, path: Path | None, read_only: bool) -> None:
+        self._store, self.path, self.read_only = store, path, read_only
+
+    @property
+    def oxigraph(self) -> Store:
+        """The underlying pyoxigraph Store, for what this class does not wrap."""
+        return self._store
+
+    def query(self, sparql: str, bindings: dict[str, object] | None = None, union: bool = True):
+        """Run SPARQL with values bound as RDF terms (never pasted into the text)."""
+        substitutions = {Variable(name): value for name, value in (bindings or {}).items()}
+        return self._store.query(sparql, prefixes=_PREFIXES, substitutions=substitutions,
+                                 use_default_graph_as_union=union)
+
+    def report_versions(self) -> dict[str, tuple[str, str, str]]:
+        """sha256 -> (graph IRI, software version, source file) of every report in the store."""
+        return {row["sha"].value: (row["graph"].value, row["version"].value, row["file"].value)
+                for row in self.query(_REPORT_VERSIONS, union=False)}
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[Quad]) -> None:
+        """Make the named graph hold exactly these quads, in one transaction as seen by readers."""
+        self._check_writable()
+        graph = NamedNode(graph_iri)
+        quads = list(quads)
+        if not self._store.contains_named_graph(graph):
+            self._store.extend(quads)  # transactional: all or nothing
+            return
+        # Stage the new version beside the old, then swap with MOVE: one SPARQL update, one transaction.
+        staging = NamedNode(graph_iri + STAGING_SUFFIX)
+        self._store.remove_graph(staging)
+        self._store.extend(Quad(q.subject, q.predicate, q.object, staging) for q in quads)
+        self._store.update(f"MOVE {staging} TO {graph}")  # both IRIs are minted by kg.iris, not read from text
+
+    def remove_graph(self, graph_iri: str) -> None:
+        self._check_writable()
+        self._store.remove_graph(NamedNode(graph_iri))
+
+    def report_graphs(self) -> list[str]:
+        """IRIs of the report graphs in the store."""
+        prefix = iris.ID + "report/"
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, NamedNode) and g.value.startswith(prefix))
+
+    def graph_quads(self, graph_iri: str) -> list[Quad]:
+        return list(self._store.quads_for_pattern(None, None, None, NamedNode(graph_iri)))
+
+    def dump(self, fmt: RdfFormat, graph_iri: str | None = None) -> bytes:
+        """Serialise the whole store (or one graph) in an RDF format."""
+        if graph_iri is not None:
+            triples = [q.triple for q in self.graph_quads(graph_iri)]
+            return serialize(triples, format=fmt, prefixes=_PREFIXES)
+        if fmt.supports_datasets:
+            return self._store.dump(format=fmt, prefixes=_PREFIXES if fmt != RdfFormat.N_QUADS else None)
+        return self._store.dump(format=fmt, from_graph=NamedNode(iris.REFERENCE_GRAPH))
+
+    def load_nquads(self, data: bytes) -> list[Quad]:
+        """Parse N-Quads made by a worker process."""
+        return list(parse(data, format=RdfFormat.N_QUADS))
+
+    def reference_version(self) -> str | None:
+        rows = list(self.query(
+            "SELECT ?v WHERE { GRAPH ?g { ?g ofk:softwareVersion ?v } }",
+            {"g": NamedNode(iris.REFERENCE_GRAPH)}, union=False))
+        return rows[0]["v"].value if rows else None
+
+    def clean_staging(self) -> None:
+        """Drop staging graphs left by a build that was killed between staging and swap."""
+        for graph in list(self._store.named_graphs()):
+            if isinstance(graph, NamedNode) and graph.value.endswith(STAGING_SUFFIX):
+                log.info("removing leftover %s", graph.value)
+                self._store.remove_graph(graph)
+
+    def flush(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise KgError(f"{self.path}: store is open read-only")
+
+
+def literal(value: str) -> Literal:
+    return Literal(value)
+
+
+@contextmanager
+def _write_lock(store_dir: Path, wait: float) -> Iterator[None]:
+    """Hold <store>/.kg-write.lock; a second writer waits up to `wait` seconds, then fails clearly."""
+    store_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = store_dir / ".kg-write.lock"
+    with lock_path.open("a+") as lock:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    lock.seek(0)
+                    holder = lock.read().strip() or "another process"
+                    raise StoreBusy(f"{store_dir}: store is being written by {holder}; "
+                                    "wait for it to finish or use another --store") from None
+                time.sleep(0.2)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"kg (pid {os.getpid()})")
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
+def open_store(store_dir: Path | str | None = None, read_only: bool = False,
+               wait: float = 0.0) -> Iterator[GraphStore]:
+    """Open (creating if needed) the store in a folder; None means the default folder.
+
+    Writers take the store's lock: a second writer waits `wait` seconds, then raises StoreBusy.
+    Readers open a read-only view and never block a writer.
+    """
+    store_dir = Path(store_dir) if store_dir is not None else default_store_dir()
+    if read_only:
+        if not (store_dir / "CURRENT").is_file():
+            raise KgError(f"{store_dir}: no graph store here; build one with `kg build --store {store_dir} PATH`")
+        try:
+            store = Store.read_only(str(store_dir))
+        except OSError as error:
+            raise KgError(f"{store_dir}: cannot open the store read-only ({error})") from None
+        yield GraphStore(store, store_dir, read_only=True)
+        return
+    with _write_lock(store_dir, wait):
+        try:
+            store = Store(str(store_dir))
+        except OSError as error:
+            raise StoreBusy(f"{store_dir}: cannot open the store for writing ({error})") from None
+        graph_store = GraphStore(store, store_dir, read_only=False)
+        graph_store.clean_staging()
+        try:
+            yield graph_store
+        finally:
+            graph_store.flush()
+            del graph_store, store

@@ -1,0 +1,170 @@
+"""File -> the report's normalised text and its pages. The only module that imports the PDF library."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from loaders.errors import ReportError
+from loaders.records import Page
+from loaders.text import normalise_text, separate_lines
+
+__all__ = ["MAX_TEXT_BYTES", "read_pages"]
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # the longest real report is under 1 MB of text
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$", re.I)
+_DIGITS = re.compile(r"\d+")
+_HTML_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+
+
+def read_pages(path: Path, data: bytes) -> tuple[str, list[Page], str]:
+    """Return (normalised text, pages with offsets into it, 'pdf' or 'text') for a report file's bytes."""
+    if not data.strip():
+        raise ReportError(path, "file is empty")
+    if data.startswith(b"%PDF"):
+        raw_pages = _read_pdf(path, data)
+        source_format = "pdf"
+    else:
+        raw_pages = _split_text_pages(_decode_text(path, data))
+        source_format = "text"
+    page_lines = [(number, normalise_text(raw).split("\n")) for number, raw in raw_pages]
+    _drop_running_lines(page_lines)
+    text, pages = _assemble(page_lines)
+    if not text.strip():
+        raise ReportError(path, "file holds no text")
+    return text, pages, source_format
+
+
+def _read_pdf(path: Path, data: bytes) -> list[tuple[int, str]]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise ReportError(path, "PDF is encrypted; save an unprotected copy first") from None
+        raise ReportError(path, f"PDF cannot be opened ({error}); the file may be truncated or damaged") from None
+    try:
+        texts = []
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            texts.append((index + 1, text_page.get_text_range()))
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+    if not texts:
+        raise ReportError(path, "PDF has no pages; the file may be truncated")
+    if not any(text.strip() for _, text in texts):
+        raise ReportError(path, "PDF has no text layer (scanned?); OCR it first")
+    return texts
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    if len(data) > MAX_TEXT_BYTES:
+        raise ReportError(path, f"text file is {len(data) / 1024 / 1024:.0f} MB, larger than any report")
+    sample = data[:4096]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    if b"\x00" in sample or controls > len(sample) // 100:
+        raise ReportError(path, "binary data, not text or PDF")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # Windows converters; undefined bytes become U+FFFD
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):  # a web page saved under a report's name
+        text = html.unescape(_HTML_TAG.sub("\n", text))
+    return text
+
+
+def _split_text_pages(text: str) -> list[tuple[int, str]]:
+    """Pages of a text file: at form feeds, else at the standalone page-number lines converters left."""
+    if "\f" in text:
+        return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
+    lines = text.replace("\r\n", "\n").split("\n")
+    marks: list[tuple[int, int]] = []  # (line index, page number), numbers increasing
+    for index, line in enumerate(lines):
+        match = _PAGE_NUMBER.match(line.strip())
+        if match and (not marks or int(match.group(1)) > marks[-1][1]) and _stands_alone(lines, index):
+            marks.append((index, int(match.group(1))))
+    if not marks:
+        return [(1, text)]
+    leading = not any(line.strip() for line in lines[: marks[0][0]])
+    pages: list[tuple[int, str]] = []
+    if leading:  # numbers printed at the top: page N starts at its number
+        for (index, number), following in zip(marks, [*marks[1:], (len(lines), 0)], strict=True):
+            pages.append((number, "\n".join(lines[index + 1 : following[0]])))
+        return pages
+    start = 0  # numbers printed at the foot: page N ends at its number
+    for index, number in marks:
+        pages.append((number, "\n".join(lines[start:index])))
+        start = index + 1
+    pages.append((marks[-1][1] + 1, "\n".join(lines[start:])))
+    return pages
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A page number has a blank line or a short header line next to it, unlike a number in a table."""
+    before = lines[index - 1].strip() if index > 0 else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return not before or not after or len(after.split()) <= 2
+
+
+def _running_key(line: str) -> str:
+    return _DIGITS.sub("#", line.lower())
+
+
+def _drop_running_lines(page_lines: list[tuple[int, list[str]]]) -> None:
+    """Remove page numbers and the headers and footers repeated at the top or foot of many pages."""
+    edges: Counter[str] = Counter()
+    for _, lines in page_lines:
+        filled = [line for line in lines if line]
+        edges.update({_running_key(line) for line in filled[:3] + filled[-3:]})
+    threshold = max(3, len(page_lines) // 3)
+    running = {key for key, count in edges.items() if count >= threshold and key.strip("# ")}
+    for position, (_, lines) in enumerate(page_lines):
+        filled = [i for i, line in enumerate(lines) if line]
+        edge = set(filled[:3] + filled[-3:])
+        for i in sorted(edge, reverse=True):
+            line = lines[i]
+            if _PAGE_NUMBER.match(line) or (position > 0 and _running_key(line) in running):
+                del lines[i]
+        if position > 0 and lines and any(lines):
+            first = next(i for i, line in enumerate(lines) if line)
+            if lines[first] == "Ofsted":
+                del lines[first]
+
+
+def _assemble(page_lines: list[tuple[int, list[str]]]) -> tuple[str, list[Page]]:
+    """Join the pages' lines into one text, unwrapping prose lines, and record where each page starts."""
+    parts: list[str] = []
+    length = 0
+    starts: list[tuple[int, int]] = []
+    previous, blank = "", False
+    for number, lines in page_lines:
+        page_start = None
+        for line in lines:
+            if not line:
+                blank = True
+                continue
+            separator = separate_lines(previous, line, blank) if previous else ""
+            parts.append(separator)
+            length += len(separator)
+            if page_start is None:
+                page_start = length
+            parts.append(line)
+            length += len(line)
+            previous, blank = line, False
+        if page_start is not None:
+            starts.append((number, page_start))
+    text = "".join(parts)
+    pages = []
+    for (number, start), following in zip(starts, [*starts[1:], (0, len(text))], strict=True):
+        pages.append(Page(number=number, start=start if pages else 0, end=following[1]))
+    if not pages:
+        pages.append(Page(number=1, start=0, end=len(text)))
+    return text, pages

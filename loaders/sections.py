@@ -1,0 +1,122 @@
+"""Report text -> headed sections: judgement areas and the report's fixed parts (summary, improvements...)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.records import Report, Section
+
+__all__ = ["AREA_LABELS", "GRADE", "area_of", "split_sections"]
+
+GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
+
+# (regex of the area's name as reports print it, area id, covers care leavers); order matters: the
+# 'children in care and care leavers' of ILACS 2018-2023 before the later 'children in care'.
+AREA_LABELS: tuple[tuple[str, str, bool], ...] = (
+    (r"(?:children\s+)?who\s+need\s+help\s+and\s+protection", "help-and-protection", False),
+    (r"(?:children\s+)?looked\s+after\s+and\s+achieving\s+permanence", "children-in-care", False),
+    (r"children\s+in\s+care\s+and\s+care\s+leavers", "children-in-care", True),
+    (r"children\s+in\s+care", "children-in-care", False),
+    (r"care\s+leavers", "care-leavers", False),
+    (r"adoption\s+performance", "adoption", False),
+    (r"leadership,?\s+management\s+and\s+governance", "leadership", False),
+    (r"impact\s+of\s+leaders\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
+    (r"overall\s+effectiveness", "overall-effectiveness", False),
+)
+_LABEL = "|".join(f"(?P<a{i}>{label})" for i, (label, _, _) in enumerate(AREA_LABELS))
+_PREFIX = (
+    r"(?:\d{1,2}(?:\.\d)?\.?\s+)?(?:inspection\s+judgements?\s+about\s+the\s+local\s+authority\s+)?"
+    r"(?:the\s+)?(?:graded\s+judge?ment\s+(?:for|about|on)\s+(?:the\s+)?)?(?:experiences\s+and\s+progress\s+of\s+)?"
+)
+AREA_HEADING = re.compile(rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I)
+
+_KIND_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("executive-summary", r"executive\s+summary|summary"),
+    ("key-findings", r"summary\s+of\s+(?:key\s+)?findings|key\s+findings"),
+    ("strengths", r"the\s+local\s+authority's\s+strengths|strengths|what\s+the\s+local\s+authority\s+does\s+well"),
+    (
+        "improvements",
+        r"what\s+needs\s+to\s+improve\??(?:\s+in\s+this\s+area)?|what\s+does\s+the\s+(?:local\s+authority|lscb)"
+        r"\s+need\s+to\s+improve\??|areas\s+for\s+(?:improvement|priority\s+action)|priority\s+and\s+immediate\s+action"
+        r"|recommendations",
+    ),
+    ("summary-for-children", r"summary\s+for\s+children(?:\s+and\s+young\s+people)?"),
+    ("area-information", r"information\s+about\s+this\s+local\s+authority\s+area"),
+    ("inspection-information", r"information\s+about\s+this\s+inspection|the\s+inspection\s+team"),
+    ("judgement-descriptors", r"what\s+the\s+inspection\s+judge?ments\s+mean(?::.*)?"),
+    (
+        "lscb-review",
+        r"(?:section\s+2:\s*)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board"
+        r"(?:\s+\(LSCB\))?(?:\s+requires\s+improvement|\s+is\s+\w+)?|the\s+lscb",
+    ),
+    ("other", r"progress\s+since\s+the\s+last\s+inspection|contents|section\s+1:\s*the\s+local\s+authority"),
+)
+_KIND_HEADING = re.compile(
+    r"^(?:" + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KIND_HEADINGS)) + r")$",
+    re.I,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def area_of(match: re.Match[str]) -> tuple[str, bool]:
+    """(area id, covers care leavers) of a match of a pattern built from _LABEL."""
+    for i, (_, area, covers) in enumerate(AREA_LABELS):
+        if match.group(f"a{i}"):
+            return area, covers
+    raise ValueError("no area label in match")
+
+
+def split_sections(report: Report) -> list[Section]:
+    """Sections from each recognised heading line to the next; text before the first is left out."""
+    text = report.text
+    front_end = _front_end(report)
+    headings: list[tuple[int, str, str]] = []
+    for line in _LINE.finditer(text):
+        title = line.group().strip()
+        if len(title) > 160 or line.start() < front_end:
+            continue
+        kind = _heading_kind(title)
+        if kind is not None:
+            headings.append((line.start(), kind, title))
+    sections = []
+    for (start, kind, title), following in zip(headings, [*headings[1:], (len(text), "", "")], strict=True):
+        sections.append(Section(kind=kind, title=title, start=start, end=following[0]))
+    return _merge_subheadings(sections)
+
+
+def _heading_kind(title: str) -> str | None:
+    match = AREA_HEADING.match(title)
+    if match and (match.group("grade") or len(title) < 110):
+        if not title.lower().startswith("overall effectiveness") or match.group("grade"):
+            return area_of(match)[0]
+    match = _KIND_HEADING.match(title)
+    if match:
+        for i, (kind, _) in enumerate(_KIND_HEADINGS):
+            if match.group(f"k{i}"):
+                return kind
+    return None
+
+
+def _merge_subheadings(sections: list[Section]) -> list[Section]:
+    """A bare 'Summary' under a judgement heading belongs to that judgement's section."""
+    merged: list[Section] = []
+    for section in sections:
+        if merged and section.title.lower() == "summary" and merged[-1].kind not in ("executive-summary",):
+            previous = merged[-1]
+            merged[-1] = Section(previous.kind, previous.title, previous.start, section.end)
+            continue
+        merged.append(section)
+    return merged
+
+
+def _front_end(report: Report) -> int:
+    """Offset where the front page (title, dates, judgement table) ends."""
+    if report.pages and len(report.pages) > 1 and report.source_format == "pdf":
+        return min(report.pages[0].end, 6000)
+    contents = re.search(r"^Contents$", report.text[:8000], re.M)
+    if contents:
+        return contents.start()
+    table_end = None
+    for match in re.finditer(r"^Overall effectiveness\b.*$|^3\. Leadership.*$", report.text[:6000], re.M | re.I):
+        table_end = match.end()
+    return table_end or 0

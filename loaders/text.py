@@ -1,0 +1,113 @@
+"""Character- and line-level clean-up of what PDF extraction, OCR and text converters leave behind."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BULLET", "GRADE_START", "normalise_text", "separate_lines"]
+
+BULLET = "•"  # every bullet glyph becomes this one, followed by a space
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\r": "\n",
+        "\x02": "-",  # pypdfium2 marks a line-end hyphen with U+0002 (older) or U+FFFE (newer)
+        "\ufffe": "-",
+        "\u2011": "-",
+        "\u00ad": "",  # soft hyphen: the word was only split for layout
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u0142": "h",  # OCR reads a damaged 'h' as 'ł' ("Cł ildren")
+        "\u00b9": "",  # superscript footnote markers
+        "\u00b2": "",
+        "\u00b3": "",
+        "\u2070": "",
+        "\u2074": "",
+        "\u2075": "",
+        "\u2076": "",
+    }
+)
+
+# Glyphs that start a bulleted line: PDF private-use symbols, dashes, and what OCR made of round bullets.
+_BULLET_LINE = re.compile(
+    r"^[ \t]*(?:[\uf06e\uf02d\uf0be\uf0b7\uf0a7\uf0d8\uf076\uf0fc◼▪■●•◦○‣⁃∙·─―−—–*]|[-](?=\s)|[B®me©«¢o](?=[ \t]+[A-Z0-9'\"(]))"
+    r"[ \t]+",
+    re.M,
+)
+_NUMBERED_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?=\d{1,3}\.\s)", re.M)  # "- 1. The majority" (markdown)
+_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+|\*\*|__|<sup>[^<]*</sup>|\$\\ensuremath\{\\mathsf\{([^}]*)\}\}\^\d+\$", re.M)
+_SPACES = re.compile(r"[ \u3000]{2,}")
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_BLANKS = re.compile(r"\n{3,}")
+
+GRADE_START = re.compile(r"(?:outstanding|good|requires?\b|inadequate|adequate|grade\b)", re.I)
+_LIST_START = re.compile(rf"(?:{BULLET}|\d{{1,3}}(?:\.\d{{1,2}})?[.)]?\s|[a-z]\)\s|\(\w{{1,3}}\)\s)")
+_FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
+_GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
+_JOIN_END = re.compile(r"[a-z,;\-'(/&]$|[0-9)%\"]$")
+
+
+def _markdown(match: re.Match[str]) -> str:
+    return match.group(1) or ""
+
+
+def normalise_text(raw: str) -> str:
+    """Return raw extracted text with clean characters, one bullet glyph, and no stray markup or spacing."""
+    text = raw.replace("\r\n", "\n").translate(_CHAR_MAP)
+    text = _MARKDOWN.sub(_markdown, text)
+    text = _NUMBERED_BULLET.sub("", text)
+    text = _BULLET_LINE.sub(BULLET + " ", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    text = _LINE_END_HYPHEN.sub("-", text)  # "multi-\nagency": keep the hyphen, join the word
+    return _BLANKS.sub("\n\n", text)
+
+
+def _joins(previous: str, line: str) -> bool:
+    """Whether line continues the wrapped prose line before it."""
+    if not previous or not line or "\t" in previous or line.startswith(BULLET):
+        return False
+    first = line[0]
+    if first.islower() and not _LIST_START.match(line):
+        return True
+    if len(previous) < 65 or _LIST_START.match(line) or GRADE_START.match(line) or _FIELD.match(line):
+        return False
+    if _GRADE_END.search(previous):
+        return False
+    if not (first.isupper() or first in "'\"(£"):
+        return False
+    end = previous[-1]
+    if end.isdigit() or end in ')%"':
+        return len(previous) >= 60
+    return bool(_JOIN_END.search(previous))
+
+
+def separate_lines(previous: str, line: str, blank: bool) -> str:
+    """Return what goes between two non-empty lines: ' ' (wrapped prose), '\n' or '\n\n' (after a blank line).
+
+    A line that starts in lower case continues the one before even across a blank line, which OCR and
+    converters leave when they split a sentence.
+    """
+    if line.startswith("to be good"):
+        return " "
+    if line[0].islower() and not _LIST_START.match(line) and "\t" not in previous and not _GRADE_END.search(previous):
+        return " "
+    if blank:
+        return "\n\n"
+    return " " if _joins(previous, line) else "\n"
