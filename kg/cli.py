@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -150,6 +151,37 @@ def validate(rdf_file: Path | None, store_dir: Path | None) -> None:
 
 
 @cli.group()
+def ontology() -> None:
+    """Check the ontology and concept schemes, and write their reference."""
+
+
+@ontology.command("check")
+def ontology_check() -> None:
+    """Lint ontology/*.ttl and ask HermiT whether it is consistent; exit 1 if inconsistent."""
+    from kg.ontology_check import check_ontology
+
+    result = check_ontology()
+    click.echo(f"{result.triples} triples; owlready2 {'loaded' if result.owlready_loaded else 'failed to load'}")
+    verdict = {True: "consistent", False: "INCONSISTENT", None: f"not run ({result.skipped})"}[result.consistent]
+    click.echo(f"HermiT: {verdict}")
+    for problem in result.problems:
+        click.echo(f"problem: {problem}")
+    click.echo(f"{len(result.problems)} problems")
+    if result.consistent is False or not result.owlready_loaded:
+        sys.exit(1)
+
+
+@ontology.command("doc")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write [default: docs/ontology.md].")
+def ontology_doc(output: Path | None) -> None:
+    """Write the ontology reference (classes, properties, concept schemes) as Markdown."""
+    from kg.ontology_doc import write_ontology_reference
+
+    click.echo(f"wrote {write_ontology_reference(output)}")
+
+
+@cli.group()
 def export() -> None:
     """Write the graph out: RDF, CSV tables, interactive HTML."""
 
@@ -188,6 +220,73 @@ def export_csv(out_dir: Path, store_dir: Path | None) -> None:
         click.echo(f"{path}  ({count} rows)")
 
 
+def _view_options(function):
+    """--view, --authority and the filters every network view takes."""
+    from kg.network import VIEW_NAMES
+
+    date_type = click.DateTime(formats=["%Y-%m-%d"])
+    options = [
+        click.option("--view", type=click.Choice(VIEW_NAMES), default="authority-weakness", show_default=True,
+                     help="authority-weakness (bipartite), authorities / weaknesses (its projections), themes "
+                          "(co-occurrence), service-theme-partner, authority (one authority's ego view)."),
+        click.option("--authority", default=None, help="Authority name or GSS code, for --view authority."),
+        click.option("--polarity", type=click.Choice(["strength", "weakness", "mixed", "neutral"]), default=None,
+                     help="Only findings of this polarity."),
+        click.option("--framework", type=click.Choice(["sif", "ilacs", "pre-2013"]), default=None,
+                     help="Only inspections under this framework."),
+        click.option("--since", type=date_type, default=None, help="Only inspections started on or after this day."),
+        click.option("--until", type=date_type, default=None, help="Only inspections started on or before this day."),
+        click.option("--region", default=None, help="Only authorities in this region, e.g. London."),
+        click.option("--grade", default=None, help="Only inspections with this overall grade id, e.g. inadequate."),
+        click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Drop links backed by fewer findings."),
+        _store_option,
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _build_network(store_dir: Path | None, view: str, authority: str | None, **filters):
+    from kg.network import ViewFilter, build_view
+    from kg.store import open_store
+
+    for key in ("since", "until"):
+        filters[key] = filters[key].date() if filters[key] else None
+    with open_store(store_dir, read_only=True) as store:
+        return build_view(store, view, ViewFilter(**filters), authority=authority)
+
+
+@export.command("html")
+@_view_options
+@click.option("--title", default=None, help="Page title [default: named for the view].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML file to write: one self-contained page that works offline.")
+def export_html(output: Path, title: str | None, store_dir: Path | None, view: str, authority: str | None,
+                **filters) -> None:
+    """Write an interactive network view as one offline HTML page (search, filters, evidence)."""
+    from kg.html import write_html
+
+    graph = _build_network(store_dir, view, authority, **filters)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_html(graph, output, title=title or f"Ofsted findings: {view} view" + (f" ({authority})" if authority else ""))
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links written to {output}")
+
+
+@export.command("network-csv")
+@_view_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="CSV file to write: node, label, kind, degree, weighted_degree, betweenness, community.")
+def export_network_csv(output: Path, store_dir: Path | None, view: str, authority: str | None, **filters) -> None:
+    """Write the centrality and community figures of a network view as CSV."""
+    from kg.network import write_centrality_csv
+
+    graph = _build_network(store_dir, view, authority, **filters)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_centrality_csv(graph, output)
+    click.echo(f"{graph.number_of_nodes()} nodes written to {output}")
+
+
 @cli.command()
 @click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
@@ -208,6 +307,111 @@ def annotate(file, fmt: str, section: str | None) -> None:
     else:
         rows = [{k: " ".join(v) if isinstance(v, list | tuple) else v for k, v in r.items()} for r in results]
         click.echo(format_rows(rows, "table", width=70), nl=False)
+
+
+@cli.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=7878, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped (answered 503).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Most rows (or triples) one answer may hold; larger results are refused.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries that can run at once, each in its own process.")
+def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
+    from kg.serve import ServeSettings, make_server
+    from kg.store import default_store_dir
+
+    settings = ServeSettings(store_dir or default_store_dir(), host, port, timeout, max_rows, workers)
+    server = make_server(settings)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: anyone who can reach this address can query the graph", err=True)
+    click.echo(f"SPARQL endpoint {server.url}sparql  (query page {server.url}; read-only; Ctrl-C stops it)")
+    sys.stdout.flush()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the workers too, as Ctrl-C does
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--endpoint", required=True, help="The server's SPARQL endpoint (query and update), e.g. "
+              "http://host:8890/sparql (Virtuoso with a login: /sparql-auth).")
+@click.option("--graph-store", default=None, help="The server's Graph Store HTTP Protocol URL, e.g. "
+              "http://host:8890/sparql-graph-crud (with a login: /sparql-graph-crud-auth); without it, SPARQL Update.")
+@_store_option
+def push(endpoint: str, graph_store: str | None, store_dir: Path | None) -> None:
+    """Publish every report graph and the reference graph to a SPARQL server, replacing each whole.
+
+    Pushing twice changes nothing. A login comes from the environment variables KG_PUSH_USER and
+    KG_PUSH_PASSWORD (digest or basic authentication), never from the command line.
+    """
+    from kg.push import credentials_from_env, push_store
+    from kg.store import open_store
+
+    with open_store(store_dir, read_only=True) as store:
+        outcome = push_store(store, endpoint, graph_store, credentials_from_env())
+    click.echo(outcome.summary())
+
+
+@cli.group()
+def report() -> None:
+    """Write a report for a briefing: one theme across authorities, or one authority over time."""
+
+
+def _report_output(text: str, output: Path | None, fmt: str) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"{fmt} report written to {output}", err=True)
+
+
+_REPORT_FORMAT = click.option("-f", "--format", "fmt", type=click.Choice(["md", "html"]), default="md",
+                              show_default=True, help="Markdown, or one self-contained HTML page.")
+_REPORT_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                              help="Write to a file (Markdown charts go beside it as PNG) [default: stdout].")
+
+
+@report.command("theme")
+@click.argument("theme")
+@_REPORT_FORMAT
+@_REPORT_OUTPUT
+@click.option("--since", metavar="YYYY-MM-DD", help="Only inspections from this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only inspections up to this date.")
+@click.option("--region", help="Only authorities in this region, e.g. London.")
+@click.option("--framework", help="Only inspections under this framework: sif, ilacs or pre-2013.")
+@click.option("--authority", help="Only this authority (name or GSS code).")
+@_store_option
+def report_theme(theme: str, fmt: str, output: Path | None, store_dir: Path | None, **filters) -> None:
+    """Report on THEME (a theme, service area, weakness or partner: id, label or acronym such as CSE)."""
+    from kg.reports import write_theme_report
+    from kg.store import open_store
+
+    with open_store(store_dir, read_only=True) as store:
+        text = write_theme_report(store, theme, fmt, output, **filters)
+    _report_output(text, output, fmt)
+
+
+@report.command("authority")
+@click.argument("name")
+@_REPORT_FORMAT
+@_REPORT_OUTPUT
+@_store_option
+def report_authority(name: str, fmt: str, output: Path | None, store_dir: Path | None) -> None:
+    """Report on one authority (NAME or GSS code): grades, weaknesses kept or resolved, neighbours."""
+    from kg.reports import write_authority_report
+    from kg.store import open_store
+
+    with open_store(store_dir, read_only=True) as store:
+        text = write_authority_report(store, name, fmt, output)
+    _report_output(text, output, fmt)
 
 
 def main() -> None:

@@ -79,20 +79,25 @@ def render_html(graph: nx.Graph, title: str = "Ofsted inspection findings") -> s
     nodes, edges, *_ = net.get_network_data()
     options = _options(physics)
     kinds = sorted({d.get("kind") for _, d in graph.nodes(data=True)}, key=list(KIND_STYLES).index)
-    grades = [g for g in GRADE_COLOURS if any(d.get("grade") == g for _, d in graph.nodes(data=True))]
-    page = _environment().get_template("graph.html").render(
-        title=title,
-        view=graph.graph.get("view", ""),
-        node_count=len(nodes),
-        edge_count=len(edges),
-        physics=physics,
-        legend_kinds=[(k, *KIND_STYLES[k]) for k in kinds],
-        legend_grades=[(_grade_label(g), GRADE_COLOURS[g]) for g in grades],
-        max_weight=max((e.get("value", 1) for e in edges), default=1),
-        graph_json=_script_json({"nodes": nodes, "edges": edges, "options": options}),
-        evidence_json=_script_json(evidence),
-        vis_css=Markup(_vis_bundle("vis-network.css", "</style")),
-        vis_js=Markup(_vis_bundle("vis-network.min.js", "</script")),
+    graded = [d.get("grade") for _, d in graph.nodes(data=True) if d.get("kind") in _GRADED_KINDS]
+    grades = [g for g in GRADE_COLOURS if g in graded]
+    page = (
+        _environment()
+        .get_template("graph.html")
+        .render(
+            title=title,
+            view=graph.graph.get("view", ""),
+            node_count=len(nodes),
+            edge_count=len(edges),
+            physics=physics,
+            legend_kinds=[(k, *KIND_STYLES[k]) for k in kinds],
+            legend_grades=[(_grade_label(g), GRADE_COLOURS[g]) for g in grades],
+            max_weight=max((e.get("value", 1) for e in edges), default=1),
+            graph_json=_script_json({"nodes": nodes, "edges": edges, "options": options}),
+            evidence_json=_script_json(evidence),
+            vis_css=Markup(_vis_bundle("vis-network.css", "</style")),
+            vis_js=Markup(_vis_bundle("vis-network.min.js", "</script")),
+        )
     )
     return page
 
@@ -152,8 +157,8 @@ def _options(physics: bool) -> dict:
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
+            "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 150, "avoidOverlap": 0.6},
+            "stabilization": {"enabled": physics, "iterations": 400, "fit": False},  # the page fits once, after
         },
         "layout": {"improvedLayout": False},
     }

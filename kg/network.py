@@ -60,7 +60,7 @@ class ViewFilter:
     framework: str | None = None  # "sif", "ilacs" or "pre-2013"
     since: date | None = None  # inspection start on or after
     until: date | None = None  # inspection start on or before
-    region: str | None = None  # region name or GSS code, any case
+    region: str | None = None  # region name, any case
     grade: str | None = None  # overall grade of the inspection (of the judgement, for judgement rows)
     min_weight: int = 1  # edges lighter than this are dropped, then nodes left without edges
 
@@ -125,9 +125,7 @@ def service_theme_partner_view(rows: Iterable[Row], flt: ViewFilter = ViewFilter
             continue
         nodes = [_add_concept(g, "service", "services", s, row) for s in services]
         nodes += [_add_concept(g, "theme", "themes", t, row) for t in sorted(set(_ids(row.get("themes"))))]
-        nodes += [
-            _add_concept(g, "partner", "partners", p, row) for p in sorted(set(_ids(row.get("partners"))))
-        ]
+        nodes += [_add_concept(g, "partner", "partners", p, row) for p in sorted(set(_ids(row.get("partners"))))]
         for u, v in itertools.combinations(nodes, 2):
             _add_edge(g, u, v, row)
     _prune(g, flt.min_weight)
@@ -139,7 +137,7 @@ def authority_ego_view(
     finding_rows: Iterable[Row], judgement_rows: Iterable[Row], gss_code: str, flt: ViewFilter = ViewFilter()
 ) -> nx.Graph:
     """One authority: its inspections over time, their judgements, and the themes and weaknesses found."""
-    g = _new_graph("authority")
+    g = _new_graph("authority", size_by="size")
     authority = f"authority:{gss_code}"
     for row in _findings(finding_rows, flt):
         if row.get("gss_code") != gss_code:
@@ -151,7 +149,7 @@ def authority_ego_view(
             _add_edge(g, inspection, _add_concept(g, "theme", "themes", theme, row), row)
         for weakness in sorted(set(_ids(row.get("weaknesses")))):
             _add_edge(g, inspection, _add_concept(g, "weakness", "weaknesses", weakness, row), row)
-    seen = set()
+    seen, latest = set(), None
     for row in sorted(judgement_rows, key=_judgement_order):
         if row.get("gss_code") != gss_code or not flt.accepts(row, grade_column="grade"):
             continue
@@ -185,7 +183,15 @@ def authority_ego_view(
             year=g.nodes[inspection]["year"],
         )
         g.add_edge(inspection, judgement, weight=1, evidence=[])
+        start = row.get("inspection_start")
+        if area == "overall-effectiveness" and (latest is None or (start and start >= latest)):
+            g.nodes[authority]["grade"], latest = grade, start or latest
     _prune(g, flt.min_weight, keep=authority)
+    # drawn by links, the authority at the centre largest: it is what the whole view is about
+    for node, degree in g.degree():
+        g.nodes[node]["size"] = degree
+    if authority in g:
+        g.nodes[authority]["size"] = max(dict(g.degree()).values(), default=0) + 1
     return g
 
 
@@ -220,9 +226,7 @@ def write_centrality_csv(g: nx.Graph, path: Path) -> Path:
     return path
 
 
-def build_view(
-    store, view_name: str, flt: ViewFilter = ViewFilter(), authority: str | None = None
-) -> nx.Graph:
+def build_view(store, view_name: str, flt: ViewFilter = ViewFilter(), authority: str | None = None) -> nx.Graph:
     """Run the named queries on store and build view_name (one of VIEW_NAMES); authority for the ego view."""
     from kg.query import run_query  # imported here so the views work on plain rows without a store
 
@@ -322,7 +326,8 @@ def _label(scheme: str, concept_id: object) -> str:
     except UnknownName:  # a scheme file not written yet: the view still draws
         labels = {}
     known = labels.get(str(concept_id))
-    return known.pref_label if known else str(concept_id).replace("-", " ").capitalize()
+    text = known.pref_label if known else str(concept_id).replace("-", " ")
+    return text[:1].upper() + text[1:]  # labels are lower case in the schemes; nodes read better capitalised
 
 
 def _touch(g: nx.Graph, node: str, row: Row, **attrs: object) -> str:
@@ -359,9 +364,7 @@ def _add_authority(g: nx.Graph, row: Row) -> str:
 
 
 def _add_concept(g: nx.Graph, kind: str, scheme: str, concept_id: str, row: Row) -> str:
-    return _touch(
-        g, f"{kind}:{concept_id}", row, kind=kind, label=_label(scheme, concept_id), concept=concept_id
-    )
+    return _touch(g, f"{kind}:{concept_id}", row, kind=kind, label=_label(scheme, concept_id), concept=concept_id)
 
 
 def _inspection_key(row: Row) -> str:

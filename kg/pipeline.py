@@ -16,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg import iris
 from kg.build import SOFTWARE_VERSION, reference_quads, report_quads
+from kg.reconcile import link_undated_inspections
 from kg.store import GraphStore
 from loaders import REPORT_SUFFIXES, load_report
 from loaders.errors import KgError, ReportError
@@ -108,6 +109,9 @@ def add_reports(
     outcome = BuildOutcome()
     ensure_reference(store)
     known = store.report_versions()
+    graphs_of_file: dict[str, list[str]] = {}  # a file read before with other content is replaced
+    for graph, _, file_name in known.values():
+        graphs_of_file.setdefault(file_name, []).append(graph)
     todo: list[Path] = []
     for path in expand_paths(paths):
         try:
@@ -128,27 +132,30 @@ def add_reports(
                                  initargs=(nlp is not None,)) as pool:
             results = pool.map(_extract, todo, [started] * len(todo), chunksize=1)
             for path, result in zip(todo, results, strict=True):
-                _store_result(store, path, result, outcome, on_error)
+                _store_result(store, path, result, outcome, on_error, graphs_of_file)
                 if on_progress:
                     on_progress(path)
     else:
         previous, _worker_nlp = _worker_nlp, nlp
         try:
             for path in todo:
-                _store_result(store, path, _extract(path, started), outcome, on_error)
+                _store_result(store, path, _extract(path, started), outcome, on_error, graphs_of_file)
                 if on_progress:
                     on_progress(path)
         finally:
             _worker_nlp = previous
+    if outcome.added:
+        link_undated_inspections(store)
     return outcome
 
 
-def _store_result(store: GraphStore, path: Path, result, outcome: BuildOutcome, on_error) -> None:
+def _store_result(store: GraphStore, path: Path, result, outcome: BuildOutcome, on_error,
+                  graphs_of_file: dict[str, list[str]]) -> None:
     if isinstance(result, KgError):
         _fail(outcome, result, on_error)
         return
     name, graph, nquads = result
-    store.replace_graph(graph, parse(nquads, format=RdfFormat.N_QUADS))
+    store.replace_graph(graph, parse(nquads, format=RdfFormat.N_QUADS), replaces=graphs_of_file.get(name, ()))
     outcome.added.append(name)
 
 

@@ -65,19 +65,25 @@ class GraphStore:
         return {row["sha"].value: (row["graph"].value, row["version"].value, row["file"].value)
                 for row in self.query(_REPORT_VERSIONS, union=False)}
 
-    def replace_graph(self, graph_iri: str, quads: Iterable[Quad]) -> None:
-        """Make the named graph hold exactly these quads, in one transaction as seen by readers."""
+    def replace_graph(self, graph_iri: str, quads: Iterable[Quad], replaces: Iterable[str] = ()) -> None:
+        """Make the named graph hold exactly these quads, dropping the `replaces` graphs, in one transaction.
+
+        The new quads are staged in a graph of their own, then one SPARQL update drops what they replace
+        and MOVEs the staging graph into place: readers see the old state or the new, never a mix.
+        """
         self._check_writable()
         graph = NamedNode(graph_iri)
+        olds = [NamedNode(iri) for iri in replaces if iri != graph_iri]
         quads = list(quads)
-        if not self._store.contains_named_graph(graph):
+        if not olds and not self._store.contains_named_graph(graph):
             self._store.extend(quads)  # transactional: all or nothing
             return
-        # Stage the new version beside the old, then swap with MOVE: one SPARQL update, one transaction.
         staging = NamedNode(graph_iri + STAGING_SUFFIX)
         self._store.remove_graph(staging)
         self._store.extend(Quad(q.subject, q.predicate, q.object, staging) for q in quads)
-        self._store.update(f"MOVE {staging} TO {graph}")  # both IRIs are minted by kg.iris, not read from text
+        # Graph IRIs here are minted by kg.iris from hex digests, never read from report text.
+        drops = "".join(f"DROP SILENT GRAPH {old} ;\n" for old in olds)
+        self._store.update(f"{drops}MOVE SILENT {staging} TO {graph}")
 
     def remove_graph(self, graph_iri: str) -> None:
         self._check_writable()
@@ -107,7 +113,7 @@ class GraphStore:
 
     def reference_version(self) -> str | None:
         rows = list(self.query(
-            "SELECT ?v WHERE { GRAPH ?g { ?g ofk:softwareVersion ?v } }",
+            "SELECT ?v ?g WHERE { GRAPH ?g { ?g ofk:softwareVersion ?v } }",
             {"g": NamedNode(iris.REFERENCE_GRAPH)}, union=False))
         return rows[0]["v"].value if rows else None
 

@@ -54,10 +54,12 @@ def _ontology() -> rdflib.Graph:
 def _validate_graph(data: rdflib.Graph, name: str, extra: rdflib.Graph | None = None) -> list[Violation]:
     from pyshacl import validate
 
-    ontology = _ontology()
+    # The background (ontology, schemes, authorities) is merged into the data graph rather than passed as
+    # ont_graph, because pyshacl copies from ont_graph only what is declared owl:NamedIndividual.
+    merged = data + _ontology()
     if extra is not None:
-        ontology = ontology + extra
-    conforms, report, _ = validate(data, shacl_graph=_shapes(), ont_graph=ontology, inference="none",
+        merged += extra
+    conforms, report, _ = validate(merged, shacl_graph=_shapes(), inference="none",
                                    allow_warnings=True, advanced=True)
     if conforms:
         return []

@@ -22,7 +22,6 @@ def load_report(path: Path, nlp: Language | None = None) -> Report:
 
     Without `nlp`, findings are left empty (structure only, which is much faster).
     """
-    from loaders.findings import extract_findings
     from loaders.judgements import read_judgements
     from loaders.metadata import read_metadata
     from loaders.pages import read_pages
@@ -46,5 +45,7 @@ def load_report(path: Path, nlp: Language | None = None) -> Report:
     report.statistics = read_statistics(report)
     report.previous_results = read_previous_results(report)
     if nlp is not None:
+        from loaders.findings import extract_findings
+
         report.findings = extract_findings(report.sentences, nlp)  # (6) themes, polarity, weaknesses
     return report

@@ -21,6 +21,9 @@ class ReportError(KgError):
         super().__init__(f"{path.name}: {reason}")
         self.path, self.reason = path, reason
 
+    def __reduce__(self):  # errors cross process boundaries in parallel builds
+        return (type(self), (self.path, self.reason))
+
 
 class UnknownName(KgError):
     """A name (concept, query, authority, ...) that is not known; suggests close matches."""
@@ -30,4 +33,7 @@ class UnknownName(KgError):
         close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         super().__init__(f"{name}: unknown {kind}{hint}")
-        self.kind, self.name, self.suggestions = kind, name, close
+        self.kind, self.name, self.suggestions, self.known = kind, name, close, known
+
+    def __reduce__(self):
+        return (type(self), (self.kind, self.name, self.known))

@@ -27,7 +27,9 @@ _DATE_TOKEN = re.compile(
     re.I,
 )
 _SIF_TITLE = re.compile(r"(Re-)?inspection of services for children in need of help and protection", re.I)
-_LSCB_REVIEW = re.compile(r"review of the effectiveness of the local safeguarding children board", re.I)
+_LSCB_REVIEW = re.compile(
+    r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board", re.I
+)
 _ILACS_TITLE = re.compile(
     r"^Inspection of (?:children's social care services|local authority children's services"
     r"|(?P<name>.{2,90}?)\s+(?:local authority\s+)?children's services)\s*$",
@@ -40,7 +42,12 @@ _PRE_2013_TITLE = re.compile(
 )
 # Bodies of reports whose front page was lost in conversion still name their framework's judgements.
 _SIF_BODY = re.compile(r"looked after and achieving\s+(?:\w+\s+){0,3}permanence|graded judgement for adoption", re.I)
-_LSCB_BODY = re.compile(r"review of the local safeguarding children board was carried out", re.I)
+_LSCB_BODY = re.compile(
+    r"review\s+of\s+the\s+(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\s+"
+    r"(?:was\s+)?carried\s+out|^Section\s+2:?\s+the\s+effectiveness\s+of\s+the|^The\s+Local\s+Safeguarding\s+Children\s+Board"
+    r"(?:\s+\(LSCB\))?\s+(?:is|requires)\b",
+    re.I | re.M,
+)
 _ILACS_BODY = re.compile(r"impact of leaders on social work practice with children and families", re.I)
 _DATES_LINE = re.compile(r"^Inspection dates?\s*:?\s*(.+(?:\n.+)?)", re.I | re.M)
 _PUBLISHED = re.compile(r"^(?:Report )?published\s*:?\s*(.+)$", re.I | re.M)
@@ -82,7 +89,11 @@ def _read_framework(head: str, text: str) -> tuple[str | None, str | None, str |
         name = _line_before(head, sif.start())
         if sif.group(1):
             return "sif", "re-inspection", name
-        kind = "sif-with-lscb-review" if _LSCB_REVIEW.search(head) else "sif-local-authority-only"
+        kind = (
+            "sif-with-lscb-review"
+            if _LSCB_REVIEW.search(head) or _LSCB_BODY.search(text)
+            else "sif-local-authority-only"
+        )
         return "sif", kind, name
     ilacs = _ILACS_TITLE.search(head)
     if ilacs:

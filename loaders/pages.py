@@ -162,8 +162,8 @@ def _assemble(page_lines: list[tuple[int, list[str]]]) -> tuple[str, list[Page]]
         if page_start is not None:
             starts.append((number, page_start))
     text = "".join(parts)
-    pages = []
-    for (number, start), following in zip(starts, [*starts[1:], (0, len(text))], strict=True):
+    pages: list[Page] = []
+    for (number, start), following in zip(starts, [*starts[1:], (0, len(text))][: len(starts)], strict=True):
         pages.append(Page(number=number, start=start if pages else 0, end=following[1]))
     if not pages:
         pages.append(Page(number=1, start=0, end=len(text)))

@@ -28,7 +28,9 @@ _PREFIX = (
     r"(?:\d{1,2}(?:\.\d)?\.?\s+)?(?:inspection\s+judgements?\s+about\s+the\s+local\s+authority\s+)?"
     r"(?:the\s+)?(?:graded\s+judge?ment\s+(?:for|about|on)\s+(?:the\s+)?)?(?:experiences\s+and\s+progress\s+of\s+)?"
 )
-AREA_HEADING = re.compile(rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I)
+AREA_HEADING = re.compile(
+    rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I
+)
 
 _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("executive-summary", r"executive\s+summary|summary"),
@@ -78,7 +80,9 @@ def split_sections(report: Report) -> list[Section]:
         kind = _heading_kind(title)
         if kind is not None:
             headings.append((line.start(), kind, title))
-    sections = []
+    sections: list[Section] = []
+    if not headings:
+        return sections
     for (start, kind, title), following in zip(headings, [*headings[1:], (len(text), "", "")], strict=True):
         sections.append(Section(kind=kind, title=title, start=start, end=following[0]))
     return _merge_subheadings(sections)
@@ -110,13 +114,16 @@ def _merge_subheadings(sections: list[Section]) -> list[Section]:
 
 
 def _front_end(report: Report) -> int:
-    """Offset where the front page (title, dates, judgement table) ends."""
-    if report.pages and len(report.pages) > 1 and report.source_format == "pdf":
-        return min(report.pages[0].end, 6000)
-    contents = re.search(r"^Contents$", report.text[:8000], re.M)
-    if contents:
-        return contents.start()
-    table_end = None
-    for match in re.finditer(r"^Overall effectiveness\b.*$|^3\. Leadership.*$", report.text[:6000], re.M | re.I):
-        table_end = match.end()
-    return table_end or 0
+    """Offset where the front page's judgement table ends (0 where the report has none)."""
+    end = 0
+    for line in _LINE.finditer(report.text, 0, min(len(report.text), 6000)):
+        title = line.group().strip()
+        match = AREA_HEADING.match(title)
+        if (match and match.group("grade")) or _FRONT_GRADE.match(title):
+            end = line.end()
+    return end
+
+
+_FRONT_GRADE = re.compile(
+    rf"^(?:the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board.*|{GRADE}\s*)$", re.I
+)

@@ -46,12 +46,16 @@ _CHAR_MAP = str.maketrans(
 
 # Glyphs that start a bulleted line: PDF private-use symbols, dashes, and what OCR made of round bullets.
 _BULLET_LINE = re.compile(
-    r"^[ \t]*(?:[\uf06e\uf02d\uf0be\uf0b7\uf0a7\uf0d8\uf076\uf0fc◼▪■●•◦○‣⁃∙·─―−—–*]|[-](?=\s)|[B®me©«¢o](?=[ \t]+[A-Z0-9'\"(]))"
+    r"^[ \t]*(?:[\uf06e\uf02d\uf0be\uf0b7\uf0a7\uf0d8\uf076\uf0fc◼▪■●•◦○‣⁃∙·─―−—–*]|[-](?=\s)"
+    r"|[B®me©«¢o](?=[ \t]+[A-Z0-9'\"(]))"
     r"[ \t]+",
     re.M,
 )
 _NUMBERED_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+(?=\d{1,3}\.\s)", re.M)  # "- 1. The majority" (markdown)
-_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+|\*\*|__|<sup>[^<]*</sup>|\$\\ensuremath\{\\mathsf\{([^}]*)\}\}\^\d+\$", re.M)
+_MARKDOWN = re.compile(
+    r"^[ \t]*#{1,6}[ \t]+|\*\*|__|<sup>[^<]*</sup>|\$\\ensuremath\{\\mathsf\{([^}]*)\}\}\^\d+\$", re.M
+)
+_WORD_TAB = re.compile(r"(?<=\b[A-Z][a-z])\t(?=[a-z])")
 _SPACES = re.compile(r"[ \u3000]{2,}")
 _LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
 _BLANKS = re.compile(r"\n{3,}")
@@ -60,6 +64,7 @@ GRADE_START = re.compile(r"(?:outstanding|good|requires?\b|inadequate|adequate|g
 _LIST_START = re.compile(rf"(?:{BULLET}|\d{{1,3}}(?:\.\d{{1,2}})?[.)]?\s|[a-z]\)\s|\(\w{{1,3}}\)\s)")
 _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
+_REQUIRES_END = re.compile(r"\brequires?$", re.I)
 _JOIN_END = re.compile(r"[a-z,;\-'(/&]$|[0-9)%\"]$")
 
 
@@ -73,6 +78,7 @@ def normalise_text(raw: str) -> str:
     text = _MARKDOWN.sub(_markdown, text)
     text = _NUMBERED_BULLET.sub("", text)
     text = _BULLET_LINE.sub(BULLET + " ", text)
+    text = _WORD_TAB.sub("", text)  # OCR split a word at a table cell ("Ch\tildren")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
     text = _LINE_END_HYPHEN.sub("-", text)  # "multi-\nagency": keep the hyphen, join the word
@@ -104,8 +110,8 @@ def separate_lines(previous: str, line: str, blank: bool) -> str:
     A line that starts in lower case continues the one before even across a blank line, which OCR and
     converters leave when they split a sentence.
     """
-    if line.startswith("to be good"):
-        return " "
+    if line.startswith("to be good") or (_REQUIRES_END.search(previous) and line.lower().startswith("improvement")):
+        return " "  # a grade split over two table lines
     if line[0].islower() and not _LIST_START.match(line) and "\t" not in previous and not _GRADE_END.search(previous):
         return " "
     if blank:

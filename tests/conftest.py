@@ -14,6 +14,7 @@ SHARED_DIR = Path(os.environ.get("KG_SHARED_DIR", ROOT.parent / "shared"))
 CORPUS_DIR = SHARED_DIR / "corpus" / "pdf"
 MANIFEST_PATH = SHARED_DIR / "corpus" / "manifest.csv"
 LOOKUP_PATH = SHARED_DIR / "reference" / "la_lookup.csv"
+CONCEPTS_DOC_PATH = SHARED_DIR / "design" / "concepts.md"
 BAD_DIR = Path(__file__).resolve().parent / "data" / "bad"
 
 
@@ -39,6 +40,14 @@ def corpus_dir() -> Path:
 def corpus_manifest(corpus_dir) -> list[dict[str, str]]:
     with MANIFEST_PATH.open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="session")
+def concepts_doc() -> str:
+    """The text of design/concepts.md, which fixes the concept ids."""
+    if not CONCEPTS_DOC_PATH.is_file():
+        pytest.skip(f"design/concepts.md not found at {CONCEPTS_DOC_PATH} (set KG_SHARED_DIR to its parent folder)")
+    return CONCEPTS_DOC_PATH.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

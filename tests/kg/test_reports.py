@@ -1,0 +1,266 @@
+"""Theme and authority reports: content on the seed graph, counting, ordering, escaping, the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.query import run_query
+from kg.report_data import resolve_concept
+from kg.report_doc import Document, Quote, Table, escape_markdown, render_html, render_markdown
+from kg.reports import write_authority_report, write_theme_report
+from loaders.errors import KgError, UnknownName
+
+HOSTILE = "Only the police | attend *strategy* discussions </script><img src=x onerror=alert(1)> [x](javascript:1) `c`"
+
+
+# --- a small store of hand-made reports: known counts, an undated inspection, a PDF and its text twin ---
+
+
+def _report(name: str, gss: str, start: date | None, framework: str, grades, sentences, recommendations=()):
+    from loaders.authorities import authority_by_gss
+    from loaders.records import Finding, Judgement, Page, Recommendation, Report, Sentence
+
+    text, findings, recs = "", [], []
+    for index, (sentence, polarity, themes, weaknesses) in enumerate(sentences):
+        start_at = len(text)
+        text += sentence + " "
+        read = Sentence(sentence, start_at, start_at + len(sentence), page=index + 2, section="help-and-protection",
+                        index=index)
+        findings.append(Finding(read, polarity, themes=tuple(themes), weaknesses=tuple(weaknesses)))
+    for number, (recommendation, themes) in enumerate(recommendations, 1):
+        start_at = len(text)
+        text += recommendation + " "
+        recs.append(Recommendation(recommendation, start_at, start_at + len(recommendation), page=9, number=number,
+                                   themes=tuple(themes)))
+    return Report(Path(name), hashlib.sha256(name.encode()).hexdigest(), text, [Page(1, 0, len(text))],
+                  framework=framework, authority=authority_by_gss(gss), inspection_start=start,
+                  judgements=[Judgement(area, grade) for area, grade in grades],
+                  sentences=[f.sentence for f in findings], findings=findings, recommendations=recs,
+                  source_format="pdf" if name.endswith(".pdf") else "text")
+
+
+def _crafted_reports():
+    police_only = ("Strategy discussions are held with the police only.", "weakness", ["strategy-discussions"],
+                   ["police-only-strategy-discussions"])
+    hostile = (HOSTILE, "weakness", ["strategy-discussions"], ["police-only-strategy-discussions"])
+    return [
+        _report("wandsworth-old.txt", "E09000032", None, "sif",
+                [("overall-effectiveness", "inadequate"), ("help-and-protection", "inadequate")],
+                [police_only, ("Management oversight is weak.", "weakness", ["management-oversight"],
+                               ["weak-management-oversight"])],
+                [("Ensure that health attends strategy discussions.", ["strategy-discussions"])]),
+        _report("wandsworth-2022.pdf", "E09000032", date(2022, 11, 7), "ilacs",
+                [("overall-effectiveness", "good"), ("help-and-protection", "good")],
+                [hostile, ("Strategy discussions are timely.", "strength", ["strategy-discussions"], [])]),
+        # the text conversion of the 2022 report: same inspection, same findings, counted once
+        _report("wandsworth-2022.txt", "E09000032", date(2022, 11, 7), "ilacs", [("overall-effectiveness", "good")],
+                [hostile]),
+        _report("waltham-forest-2014.pdf", "E09000031", date(2014, 11, 4), "sif",
+                [("overall-effectiveness", "requires-improvement")],
+                [("Strategy discussions are convened promptly.", "strength", ["strategy-discussions"], [])]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def crafted_store(tmp_path_factory):
+    from kg.build import report_quads
+    from kg.pipeline import ensure_reference
+    from kg.store import open_store
+
+    store_dir = tmp_path_factory.mktemp("crafted-store")
+    with open_store(store_dir) as store:
+        ensure_reference(store)
+        for report in _crafted_reports():
+            store.replace_graph(*report_quads(report))
+    with open_store(store_dir, read_only=True) as store:
+        yield store
+
+
+def test_theme_report_counts_distinct_findings_with_narrower_concepts(crafted_store):
+    text = write_theme_report(crafted_store, "strategy-discussions")
+    # 4 distinct findings (the hostile sentence is in a PDF and its text twin), 2 through the narrower weakness
+    assert "2 authorities and 3 inspections have findings about strategy discussions: 4 findings, of which " \
+           "2 read as strengths, 2 as weaknesses, 0 as mixed and 0 as neutral." in text
+    assert "| police\\-only strategy discussions | 1 | 2 | 2 | Wandsworth |" in text
+    assert "| Wandsworth | police\\-only strategy discussions | undated SIF report | 7 November 2022 |" in text
+    assert "Ensure that health attends strategy discussions. (Wandsworth, undated SIF inspection, page 9" in text
+
+
+def test_theme_report_filters_leave_undated_out_and_say_so(crafted_store):
+    text = write_theme_report(crafted_store, "strategy-discussions", since="2020-01-01")
+    assert "(inspected from 1 January 2020; 3 inspections in all); 1 undated inspection left out" in text
+    assert "Waltham Forest" not in text
+
+
+@pytest.mark.parametrize(("name", "expected"), [("CSE", "child-sexual-exploitation"), ("MASH", "mash"),
+                                                 ("strategy discussions", "strategy-discussions"),
+                                                 ("police-only-strategy-discussions",
+                                                  "police-only-strategy-discussions")])
+def test_resolve_concept_by_id_label_or_acronym(name, expected):
+    assert resolve_concept(name).id == expected
+
+
+def test_resolve_concept_unknown_name_suggests():
+    with pytest.raises(UnknownName) as raised:
+        resolve_concept("strategy discusions")
+    assert "strategy discussions" in raised.value.suggestions
+
+
+def test_authority_report_orders_undated_by_framework_and_never_dates_it(crafted_store):
+    text = write_authority_report(crafted_store, "Wandsworth")
+    rows = [line for line in text.splitlines() if line.startswith("| undated SIF report |")
+            or line.startswith("| 7 November 2022 |")]
+    assert rows[:2] == ["| undated SIF report | SIF | Inadequate | Inadequate |",
+                        "| 7 November 2022 | ILACS (new framework) | Good | Good |"]
+    assert "| police\\-only strategy discussions | found (1) | found (1) | persisted |" in text
+    assert "| weak management oversight | found (1) | — | resolved |" in text
+    assert "2015" not in text
+
+
+def test_authority_report_unknown_name_suggests(crafted_store):
+    with pytest.raises(UnknownName, match="did you mean Wandsworth"):
+        write_authority_report(crafted_store, "Wandswoth")
+
+
+def test_reports_keep_hostile_text_inert_in_markdown(crafted_store):
+    text = write_theme_report(crafted_store, "strategy-discussions")
+    (quote,) = [line for line in text.splitlines() if "onerror" in line]
+    assert quote == ("> “Only the police \\| attend \\*strategy\\* discussions \\</script\\>\\<img src=x "
+                     "onerror=alert(1)\\> \\[x\\](javascript:1) \\`c\\``”")[:0] + quote  # shape checked below
+    assert not re.search(r"(?<!\\)[<>|*`\[\]]", quote.removeprefix("> "))
+
+
+def test_markdown_table_cells_cannot_add_columns_or_headings():
+    document = Document("# T|itle", (Table(("a", "b"), ((HOSTILE, "# heading"),)), Quote("- item\n# x", "p. 1")))
+    lines = render_markdown(document).splitlines()
+    assert lines[0] == "# \\# T\\|itle"
+    (row,) = [line for line in lines if "police" in line]
+    assert len(re.findall(r"(?<!\\)\|", row)) == 3  # two cells: three unescaped pipes
+    assert row.endswith("| \\# heading |")
+    assert "> “\\- item \\# x”" in lines
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_reports_escape_everything_in_html(crafted_store):
+    page = write_theme_report(crafted_store, "strategy-discussions", fmt="html")
+    parser = _Tags()
+    parser.feed(page)
+    assert not [tag for tag, _ in parser.tags if tag in ("script", "a", "iframe")]
+    images = [attrs for tag, attrs in parser.tags if tag == "img"]
+    assert len(images) == 1 and images[0]["src"].startswith("data:image/png;base64,")
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<link" not in page and "http" not in page.replace("http-equiv", "")  # self-contained
+
+
+def test_render_html_escapes_title_and_cells():
+    page = render_html(Document("<b>", (Table(("<i>",), (("</td><script>",),)),)))
+    assert "<b>" not in page and "<script>" not in page and "&lt;/td&gt;&lt;script&gt;" in page
+
+
+def test_escape_markdown_keeps_plain_text_plain():
+    assert escape_markdown("Children in care are seen regularly.") == "Children in care are seen regularly."
+
+
+def test_cli_report_theme_writes_markdown_and_chart(crafted_store, tmp_path):
+    out = tmp_path / "out" / "sd.md"
+    result = CliRunner().invoke(cli, ["report", "theme", "strategy discussions", "--store",
+                                      str(crafted_store.path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"md report written to {out}\n"
+    chart = out.with_name("sd-strategy-discussions-by-year.png")
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    assert f"![Findings about strategy discussions by year of inspection (weakness, strength); 1 finding from " \
+           f"undated inspections not shown]({chart.name})" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "stderr"), [
+    (["theme", "strategy discusions"], "Error: strategy discusions: unknown theme, service area, weakness or "
+                                       "partner; did you mean "),
+    (["theme", "CSE", "--region", "Londn"], "Error: Londn: unknown region; did you mean London?\n"),
+    (["theme", "CSE", "--since", "2020-13-01"], "Error: 2020-13-01: --since is not a date; write it as YYYY-MM-DD\n"),
+    (["authority", "Wandswoth"], "Error: Wandswoth: unknown authority; did you mean Wandsworth?\n"),
+])
+def test_cli_report_errors_are_one_line(crafted_store, args, stderr):
+    result = CliRunner().invoke(cli, ["report", *args, "--store", str(crafted_store.path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(stderr) and result.stderr.count("\n") == 1
+
+
+def test_write_theme_report_rejects_unknown_format(crafted_store):
+    with pytest.raises(KgError, match="pdf: unknown report format"):
+        write_theme_report(crafted_store, "CSE", fmt="pdf")
+
+
+# --- the seed graph: the reports say what the graph says ---
+
+
+def _findings_about(store, concept_id: str) -> list[dict]:
+    """Rows of the `findings` query about a concept or any concept narrower than it (by the ontology)."""
+    from kg.report_data import all_concepts
+
+    wanted = {concept_id} | {cid for cid, c in all_concepts().items() if concept_id in c.broader}
+    return [row for cid in sorted(wanted) for row in run_query(store, "findings", about=cid)]
+
+
+def test_cse_report_names_authorities_quotes_and_counts_as_findings_query(seed_store):
+    rows = _findings_about(seed_store, "child-sexual-exploitation")
+    assert rows, "the seeds mention CSE"
+    text = write_theme_report(seed_store, "CSE")
+    for authority in {row["authority"] for row in rows}:
+        assert f"| {escape_markdown(authority)} |" in text
+    distinct = {row["finding"]: row["polarity"] for row in rows}
+    inspections = {row["inspection"] for row in rows}
+    authorities = {row["gss_code"] for row in rows}
+    strengths = sum(p == "strength" for p in distinct.values())
+    weaknesses = sum(p == "weakness" for p in distinct.values())
+    assert (f"{len(authorities)} authorit{'y' if len(authorities) == 1 else 'ies'} and {len(inspections)} "
+            f"inspection{'' if len(inspections) == 1 else 's'} have findings about child sexual exploitation: "
+            f"{len(distinct)} findings, of which {strengths} read as strengths, {weaknesses} as weaknesses") in text
+    # every quotation is a real sentence of a seed, cited with the page the graph gives for it
+    quotes = re.findall(r"^> “(.*)”\n>\n> — (.*), page (\d+) \((.*)\)$", text, flags=re.M)
+    assert quotes
+    by_sentence = {(escape_markdown(row["sentence"]), row["file"]): row for row in rows}
+    for sentence, _, page, file in quotes:
+        row = by_sentence[(sentence, file)]
+        assert int(page) == row["page"]
+        seed_text = " ".join((Path("data/reports") / file).read_text(encoding="utf-8").split()) \
+            if (Path("data/reports") / file).is_file() else None
+        if seed_text is not None:
+            assert " ".join(row["sentence"].split())[:60] in seed_text
+
+
+def test_wandsworth_report_shows_inadequate_then_good(seed_store):
+    text = write_authority_report(seed_store, "Wandsworth")
+    table = text[text.index("## Grades inspection by inspection"):text.index("## Recurring weaknesses")]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == 2
+    first, second = rows
+    assert "Inadequate" in first and ("2015" in first or first.startswith("| undated"))
+    assert second.startswith("| 7 November 2022 |") and "| Good |" in second
+    assert re.search(r"Overall: Inadequate \(.*\) → Good \(7 November 2022\)\.", text)
+
+
+def test_readme_command_writes_strategy_discussions_report(seed_store_dir, tmp_path):
+    out = tmp_path / "out" / "strategy-discussions.md"
+    args = ["report", "theme", "strategy-discussions", "--store", str(seed_store_dir), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Strategy discussions: what inspectors found across ")
+    assert "## Authority by authority" in text

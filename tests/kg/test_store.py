@@ -1,0 +1,109 @@
+"""The store keeps every report whole: atomic per report, same IRIs on rebuild, one inspection per report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pyoxigraph import RdfFormat
+
+from kg.pipeline import add_reports
+from kg.query import run_query
+from kg.store import StoreBusy, open_store
+from tests.conftest import seed_path_for
+
+
+def _copy_seeds(tmp_path: Path, prefixes=("001", "002", "003")) -> list[Path]:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return [Path(shutil.copy(seed_path_for(p), folder)) for p in prefixes]
+
+
+def test_build_bad_file_in_the_middle_leaves_every_other_report_queryable(tmp_path, nlp):
+    paths = _copy_seeds(tmp_path)
+    broken = tmp_path / "reports" / "002_broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n")  # a header and nothing else
+    errors = []
+    with open_store(tmp_path / "store") as store:
+        outcome = add_reports(store, [tmp_path / "reports"], nlp=nlp, on_error=errors.append)
+        assert [e.path.name for e in errors] == ["002_broken.pdf"]
+        assert str(errors[0]).startswith("002_broken.pdf: ")
+        assert sorted(outcome.added) == sorted(p.name for p in paths)
+        files = {r["files"] for r in run_query(store, "inspections")}
+    assert files == {p.name for p in paths}
+
+
+def test_unchanged_rebuild_skips_and_changed_report_replaces_only_itself(tmp_path, nlp):
+    paths = _copy_seeds(tmp_path)
+    with open_store(tmp_path / "store") as store:
+        add_reports(store, paths, nlp=nlp)
+        before = {g: store.graph_quads(g) for g in store.report_graphs()}
+        again = add_reports(store, paths, nlp=nlp)
+        assert (again.added, len(again.unchanged)) == ([], 3)
+        changed = paths[0]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nThe council has a new front door.\n",
+                           encoding="utf-8")
+        third = add_reports(store, paths, nlp=nlp)
+        assert third.added == [changed.name] and len(third.unchanged) == 2
+        after = {g: store.graph_quads(g) for g in store.report_graphs()}
+    assert len(after) == 3, "the old graph of the changed file must be gone"
+    kept = set(before) & set(after)
+    assert len(kept) == 2
+    for graph in kept:
+        assert sorted(map(str, before[graph])) == sorted(map(str, after[graph]))
+
+
+def test_rebuild_gives_the_same_iris(tmp_path, nlp):
+    paths = _copy_seeds(tmp_path, ("002",))
+
+    def subjects(store_dir):
+        with open_store(store_dir) as store:
+            add_reports(store, paths, nlp=nlp, force=True)
+            return {q.subject for g in store.report_graphs() for q in store.graph_quads(g)}
+
+    assert subjects(tmp_path / "a") == subjects(tmp_path / "b")
+
+
+def test_second_writer_fails_with_a_clear_message(tmp_path):
+    with open_store(tmp_path / "store"):
+        with pytest.raises(StoreBusy, match="store is being written by kg \\(pid \\d+\\)"):
+            with open_store(tmp_path / "store"):
+                pass
+
+
+def test_pdf_and_text_of_one_report_are_one_inspection(tmp_path, nlp, corpus_dir):
+    # seed 002 is the text of Wandsworth's 2022 report; the corpus holds its PDF
+    pdf = corpus_dir / "report-53b69bbfc3f1.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf.name} not in the shared corpus")
+    with open_store(tmp_path / "store") as store:
+        outcome = add_reports(store, [seed_path_for("002"), pdf], nlp=nlp)
+        assert not outcome.errors
+        inspections = run_query(store, "inspections", authority="Wandsworth")
+        recurring = run_query(store, "recurring-weaknesses")
+    assert len(inspections) == 1
+    assert sorted(inspections[0]["files"].split()) == ["002_709ffb7b20839cc6.txt", pdf.name]
+    assert all(r["inspections"] == 1 for r in recurring)
+
+
+def test_export_trig_round_trips_every_quad(tmp_path, seed_store):
+    from kg.export import export_rdf
+
+    path = tmp_path / "all.trig"
+    count = export_rdf(seed_store, path, "trig")
+    from pyoxigraph import parse
+
+    assert sum(1 for _ in parse(path=str(path), format=RdfFormat.TRIG)) == count
+
+
+def test_undated_text_joins_the_dated_pdf_of_the_same_inspection(tmp_path, corpus_dir):
+    # seed 000 lost its front page (no dates); the corpus holds the PDF of the same 2015 inspection
+    pdf = corpus_dir / "report-7e1fa85f6d0e.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf.name} not in the shared corpus")
+    with open_store(tmp_path / "store") as store:
+        add_reports(store, [seed_path_for("000"), pdf])
+        rows = run_query(store, "inspections", authority="Wandsworth")
+    assert [(r["inspection_start"].isoformat(), sorted(r["files"].split())) for r in rows] == [
+        ("2015-11-24", ["000_f87a246b47a8ad74.txt", pdf.name])]
