@@ -28,10 +28,11 @@ SELECT ?graph ?inspection ?la ?framework ?area ?grade WHERE {
   FILTER(CONTAINS(STR(?inspection), "/undated-"))
 }"""
 
+# Inside one GRAPH block: over the union of graphs, an inspection read from n files would join n^6 ways.
 _DATED = """
 SELECT DISTINCT ?inspection ?area ?grade ?la ?framework WHERE {
-  ?inspection ofk:inspectedAuthority ?la ; ofk:framework ?framework ; ofk:startDate ?start ;
-              ofk:hasJudgement [ ofk:area ?area ; ofk:grade ?grade ] .
+  GRAPH ?graph { ?inspection ofk:inspectedAuthority ?la ; ofk:framework ?framework ; ofk:startDate ?start ;
+                             ofk:hasJudgement [ ofk:area ?area ; ofk:grade ?grade ] . }
 }"""
 
 

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from kg.query import run_query
 from kg.report_data import (
     Inspection,
+    area_positions,
     authority_term,
     describe_inspection,
     format_date,
@@ -55,9 +56,10 @@ def build_authority_document(store: GraphStore, name: str) -> Document:
 
 
 def _trajectory(inspections: list[Inspection]) -> list:
-    areas = []
-    for inspection in inspections:
-        areas += [area for area, _ in inspection.grades if area not in areas]
+    order = area_positions()
+    areas = sorted(
+        {area for inspection in inspections for area, _ in inspection.grades}, key=lambda a: order.get(a, 99)
+    )
     rows, changes, previous = [], [], None
     for inspection in inspections:
         framework = short_label(inspection.framework) or "not stated"
@@ -71,7 +73,7 @@ def _trajectory(inspections: list[Inspection]) -> list:
             (
                 describe_inspection(inspection),
                 framework,
-                *(short_label(inspection.grade(area)) or "—" for area in areas),
+                *(_grade_cell(inspection, area) for area in areas),
             )
         )
         previous = inspection
@@ -86,11 +88,20 @@ def _trajectory(inspections: list[Inspection]) -> list:
                 "frameworks judge different areas in different words: compare them with care."
             )
         )
-    overall = [(i, i.grade("overall-effectiveness")) for i in inspections if i.grade("overall-effectiveness")]
-    if len(overall) > 1:
-        path = " → ".join(f"{short_label(g)} ({describe_inspection(i)})" for i, g in overall)
-        blocks.append(Paragraph(f"Overall: {path}."))
+    changes_by_area = []
+    for area in areas:
+        graded = [(i, i.grade(area)) for i in inspections if i.grade(area)]
+        if len(graded) > 1:
+            path = " → ".join(f"{short_label(grade)} ({describe_inspection(i)})" for i, grade in graded)
+            changes_by_area.append(f"{short_label(area)}: {path}")
+    if changes_by_area:
+        blocks += [Paragraph("Areas graded in more than one inspection:"), ItemList(tuple(changes_by_area))]
     return blocks
+
+
+def _grade_cell(inspection: Inspection, area: str) -> str:
+    grade = short_label(inspection.grade(area)) or "—"
+    return f"{grade} (with care leavers)" if inspection.care_leavers_with == area else grade
 
 
 def _weaknesses(store: GraphStore, gss_code: str, inspections: list[Inspection]) -> list:
@@ -151,19 +162,16 @@ def _status(found: list[int]) -> str:
 def _themes(store: GraphStore, gss_code: str, inspections: list[Inspection]) -> list:
     """The themes with most weakness findings, per inspection: where inspectors' criticism fell."""
     per_inspection: dict[str, Counter] = defaultdict(Counter)
-    seen = set()
-    for row in run_query(store, "findings", authority=authority_term(gss_code), polarity="weakness"):
-        if row["finding"] in seen:
-            continue
-        seen.add(row["finding"])
-        for theme in (row["themes"] or "").split():
-            per_inspection[row["inspection"]][theme] += 1
+    for row in run_query(store, "report-authority-criticism", authority=authority_term(gss_code)):
+        per_inspection[row["inspection"]][row["theme"]] = row["findings"]
     rows = []
     for inspection in inspections:
         top = per_inspection[inspection.iri].most_common(THEMES_SHOWN)
         rows.append(
             (describe_inspection(inspection), "; ".join(f"{short_label(theme)} ({n})" for theme, n in top) or "none")
         )
+    if not per_inspection:
+        return [Heading("Themes most often criticised"), Paragraph("No weakness findings were read from its reports.")]
     return [
         Heading("Themes most often criticised"),
         Paragraph(f"The {THEMES_SHOWN} themes with most weakness findings in each inspection (findings)."),
@@ -190,24 +198,27 @@ def _neighbours(store: GraphStore, gss_code: str, inspections: list[Inspection])
             )
         )
     for row in rows:
-        inspected = row["inspection_start"] is not None
-        table_rows.append(
-            (
-                row["neighbour"],
-                row["region"] or "",
-                format_date(row["inspection_start"]) if inspected else "none in the graph",
-                short_label(row["framework"]) or "—",
-                short_label(row["overall_grade"]) or "—",
+        if row["inspection_start"] is not None:
+            table_rows.append(
+                (
+                    row["neighbour"],
+                    row["region"] or "",
+                    format_date(row["inspection_start"]),
+                    short_label(row["framework"]) or "—",
+                    short_label(row["overall_grade"]) or "—",
+                )
             )
-        )
-    inspected = sum(row["inspection_start"] is not None for row in rows)
-    return blocks + [
+    missing = [row["neighbour"] for row in rows if row["inspection_start"] is None]
+    blocks += [
         Paragraph(
-            f"Latest dated inspection with an overall grade, for each of its {len(rows)} statistical "
-            f"neighbours ({inspected} inspected in this graph)."
+            f"Its {len(rows)} statistical neighbours (the authorities most like it), {len(rows) - len(missing)} of "
+            "them inspected in this graph: the latest dated inspection with an overall grade, beside its own."
         ),
         Table(("Authority", "Region", "Latest inspection", "Framework", "Overall grade"), tuple(table_rows)),
     ]
+    if missing:
+        blocks.append(Paragraph("No dated, graded inspection in the graph: " + ", ".join(missing) + "."))
+    return blocks
 
 
 def _recommendations(store: GraphStore, gss_code: str, inspections: list[Inspection]) -> list:

@@ -14,13 +14,14 @@ from kg.iris import authority_iri
 from kg.query import run_query
 from kg.store import GraphStore
 from loaders.errors import UnknownName
-from ontology import ConceptLabels, concept_labels, scheme_names
+from ontology import SCHEME_DIR, ConceptLabels, concept_labels, scheme_names
 
 __all__ = [
     "LABEL_SCHEMES",
     "Filters",
     "Inspection",
     "all_concepts",
+    "area_positions",
     "authority_term",
     "describe_inspection",
     "format_date",
@@ -98,6 +99,14 @@ def format_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "not stated"
 
 
+@cache
+def area_positions() -> dict[str, int]:
+    """Judgement area id -> its position in ontology/schemes/areas.ttl, the order a report's table uses."""
+    text = (SCHEME_DIR / "areas.ttl").read_text(encoding="utf-8")
+    found = {cid: text.find(f'skos:notation "{cid}"') for cid in concept_labels("areas")}
+    return {cid: n for n, cid in enumerate(sorted(found, key=lambda cid: (found[cid] < 0, found[cid], cid)))}
+
+
 @dataclass(frozen=True, slots=True)
 class Inspection:
     """One inspection as the graph knows it; any of its dates may be unknown (never guessed)."""
@@ -112,7 +121,9 @@ class Inspection:
     end: date | None
     published: date | None
     files: tuple[str, ...]
+    figures_as_at: date | None = None  # latest as-at date of the report's figures: the inspection came after
     grades: tuple[tuple[str, str], ...] = ()  # (area id, grade id), in the order of the areas scheme
+    care_leavers_with: str | None = None  # the area whose judgement also covers care leavers (ILACS 2018-2023)
 
     def grade(self, area: str) -> str | None:
         return dict(self.grades).get(area)
@@ -123,11 +134,15 @@ class Inspection:
         return self.start or self.published
 
     def order_key(self) -> tuple:
-        """Sort key: by framework era, then by the dates that are known; undated ones last in their era."""
+        """Sort key: by framework era, then by what is known of its date; wholly undated ones last in their era.
+
+        An inspection comes after the as-at date of its own figures, so that date places an undated one.
+        """
+        when = self.known_date or self.figures_as_at
         era = _FRAMEWORK_ERA.get(self.framework or "")
         if era is None:
-            era = 3 if self.known_date is None else sum(self.known_date >= s for s in _ERA_STARTS)
-        return (era, self.known_date is None, self.known_date or date.max, self.iri)
+            era = 3 if when is None else sum(when >= s for s in _ERA_STARTS)
+        return (era, when is None, when or date.max, self.iri)
 
 
 def describe_inspection(inspection: Inspection) -> str:
@@ -139,7 +154,11 @@ def describe_inspection(inspection: Inspection) -> str:
     if inspection.start:
         return format_date(inspection.start)
     text = f"undated {short_label(inspection.framework)} report" if inspection.framework else "undated report"
-    return text + (f" published {format_date(inspection.published)}" if inspection.published else "")
+    if inspection.published:
+        return f"{text} published {format_date(inspection.published)}"
+    if inspection.figures_as_at:
+        return f"{text} with figures to {format_date(inspection.figures_as_at)}"
+    return text
 
 
 def inspection_phrase(inspection: Inspection) -> str:
@@ -151,7 +170,11 @@ def inspection_phrase(inspection: Inspection) -> str:
     if inspection.start:
         return f"inspection of {format_date(inspection.start)}"
     phrase = f"undated {short_label(inspection.framework)} inspection" if inspection.framework else "undated inspection"
-    return phrase + (f" (report published {format_date(inspection.published)})" if inspection.published else "")
+    if inspection.published:
+        return f"{phrase} (report published {format_date(inspection.published)})"
+    if inspection.figures_as_at:
+        return f"{phrase} (figures to {format_date(inspection.figures_as_at)})"
+    return phrase
 
 
 def authority_term(gss_code: str) -> NamedNode:
@@ -163,11 +186,12 @@ def read_inspections(store: GraphStore, gss_code: str | None = None) -> list[Ins
     """Every inspection in the store (or of one authority), with its grades, in time order per authority."""
     authority = authority_term(gss_code) if gss_code else None
     grades: dict[str, dict[str, str]] = defaultdict(dict)
+    care_leavers_with: dict[str, str] = {}
     for row in run_query(store, "report-judgements", authority=authority):
         grades[row["inspection"]].setdefault(row["area"], row["grade"])  # the first file's grade wins
-    area_order = {cid: n for n, cid in enumerate(sorted(concept_labels("areas")))}
-    if "overall-effectiveness" in area_order:
-        area_order["overall-effectiveness"] = -1
+        if row["covers_care_leavers"]:
+            care_leavers_with[row["inspection"]] = row["area"]
+    area_order = area_positions()
     inspections = []
     for row in run_query(store, "report-inspections", authority=authority):
         by_area = sorted(grades.get(row["inspection"], {}).items(), key=lambda item: area_order.get(item[0], 99))
@@ -183,10 +207,21 @@ def read_inspections(store: GraphStore, gss_code: str | None = None) -> list[Ins
                 end=row["inspection_end"],
                 published=row["published"],
                 files=tuple(sorted((row["files"] or "").split())),
+                figures_as_at=row["figures_as_at"],
                 grades=tuple(by_area),
+                care_leavers_with=care_leavers_with.get(row["inspection"]),
             )
         )
     return sorted(inspections, key=lambda i: (i.authority, i.order_key()))
+
+
+def _framework_id(name: str) -> str:
+    """A framework's id from its id, label or acronym ('ILACS', 'sif')."""
+    wanted = name.strip().casefold()
+    for labels in concept_labels("frameworks").values():
+        if wanted in {text.casefold() for text in (labels.id, labels.pref_label, *labels.alt_labels)}:
+            return labels.id
+    raise UnknownName("framework", name, known=concept_labels("frameworks"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +244,7 @@ class Filters:
         if self.region:
             parts.append(f"region {self.region}")
         if self.framework:
-            parts.append(f"framework {short_label(self.framework)}")
+            parts.append(f"framework {short_label(_framework_id(self.framework))}")
         if self.authority:
             parts.append(f"authority {self.authority}")
         return "; ".join(parts)
@@ -228,9 +263,8 @@ class Filters:
                     raise UnknownName("region", self.region, known=known)
             inspections = [i for i in inspections if i.region in matched]
         if self.framework:
-            if self.framework not in concept_labels("frameworks"):
-                raise UnknownName("framework", self.framework, known=concept_labels("frameworks"))
-            inspections = [i for i in inspections if i.framework == self.framework]
+            framework = _framework_id(self.framework)
+            inspections = [i for i in inspections if i.framework == framework]
         if self.authority:
             gss = resolve_authority(self.authority).gss_code
             inspections = [i for i in inspections if i.gss_code == gss]

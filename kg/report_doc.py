@@ -128,7 +128,7 @@ def _markdown_table(table: Table) -> list[str]:
 
 
 _CSS = """
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 62rem; margin: 2rem auto;
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 72rem; margin: 2rem auto;
        padding: 0 1rem; color: #1b1b1b; }
 h1 { font-size: 1.7rem; border-bottom: 2px solid #264653; padding-bottom: .3rem; }
 h2 { font-size: 1.3rem; margin-top: 2rem; color: #264653; }
@@ -141,6 +141,7 @@ blockquote { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #2a9d8f
 blockquote footer { color: #555; font-size: .9rem; margin-top: .3rem; }
 figure { margin: 1rem 0; } figure img { max-width: 100%; } figcaption { color: #555; font-size: .9rem; }
 p.note { color: #555; font-style: italic; }
+div.wide { overflow-x: auto; }
 """
 
 
@@ -178,7 +179,7 @@ def render_html(document: Document) -> str:
                 + "</tr>"
                 for cells in block.rows
             )
-            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            out.append(f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
         elif isinstance(block, Quote):
             out.append(f"<blockquote><p>“{e(block.text)}”</p><footer>— {e(block.citation)}</footer></blockquote>")
         elif isinstance(block, Chart):
@@ -213,6 +214,8 @@ def plot_bars(categories: list[str], series: dict[str, list[int]], title: str, y
         axes.legend(frameon=False)
     if max((len(c) for c in categories), default=0) > 6:
         axes.tick_params(axis="x", labelrotation=30)
+        for tick in axes.get_xticklabels():
+            tick.set_horizontalalignment("right")  # the label's end sits under its bar
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()

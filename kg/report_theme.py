@@ -110,9 +110,11 @@ def build_theme_document(store: GraphStore, name: str, filters: Filters) -> Docu
     weakness_ids = [c for c in [labels.id, *narrower] if concepts[c].scheme == "weaknesses"]
     blocks += _recurring_weaknesses(findings, weakness_ids)
     blocks += _persistent(findings, selected)
-    chart = _chart(labels.id, label, findings)
-    if chart:
-        blocks += [Heading("Findings by year of inspection"), chart]
+    charts = [
+        chart for chart in (_chart(labels.id, label, findings), _region_chart(labels.id, label, findings)) if chart
+    ]
+    if charts:
+        blocks += [Heading("In pictures"), *charts]
     blocks += _quotes(findings)
     blocks += _recommendations(store, labels.id, by_iri)
     blocks += [
@@ -219,8 +221,7 @@ def _authority_table(findings: list[ThemeFinding], by_iri: dict[str, Inspection]
             (
                 latest.authority,
                 latest.region or "",
-                describe_inspection(latest),
-                short_label(latest.framework),
+                ", ".join(filter(None, (describe_inspection(latest), short_label(latest.framework)))),
                 _related_judgement(in_latest, latest),
                 str(len({f.inspection.iri for f in items})),
                 str(len(items)),
@@ -240,7 +241,6 @@ def _authority_table(findings: list[ThemeFinding], by_iri: dict[str, Inspection]
                 "Authority",
                 "Region",
                 "Latest inspection",
-                "Framework",
                 "Related judgement",
                 "Inspections",
                 "Findings",
@@ -249,7 +249,7 @@ def _authority_table(findings: list[ThemeFinding], by_iri: dict[str, Inspection]
                 "Recurring weaknesses found",
             ),
             tuple(rows),
-            numeric=(5, 6, 7, 8),
+            numeric=(4, 5, 6, 7),
         ),
     ]
 
@@ -334,6 +334,24 @@ def _chart(concept_id: str, label: str, findings: list[ThemeFinding]) -> Chart |
     if undated:
         caption += f"; {_count(undated, 'finding')} from undated inspections not shown"
     return Chart(f"{concept_id}-by-year", caption, png)
+
+
+def _region_chart(concept_id: str, label: str, findings: list[ThemeFinding]) -> Chart | None:
+    """Weakness findings per region, with how many authorities each bar stands for; none for a single region."""
+    regions = sorted({f.inspection.region or "region not known" for f in findings})
+    if len(regions) < 2:
+        return None
+    names = []
+    for region in regions:
+        authorities = {f.inspection.gss_code for f in findings if (f.inspection.region or "region not known") == region}
+        names.append(f"{region} ({len(authorities)})")
+    weak = [
+        sum(f.polarity == "weakness" and (f.inspection.region or "region not known") == r for f in findings)
+        for r in regions
+    ]
+    png = plot_bars(names, {"weakness": weak}, f"Weakness findings about {label} by region", "findings")
+    caption = f"Weakness findings about {label} by region (in brackets: authorities with findings on it)"
+    return Chart(f"{concept_id}-by-region", caption, png)
 
 
 def _quote_score(finding: ThemeFinding) -> tuple:

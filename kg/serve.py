@@ -281,11 +281,18 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(self._page({}))
         return self._send(Answer.text(400, "missing the `query` parameter (SPARQL 1.1 Protocol)"))
 
+    do_HEAD = do_GET  # noqa: N815
+
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql", "/query"):
             return self._send(Answer.text(404, f"{url.path}: not here; the endpoint is /sparql, the page is /"))
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            return self._send(Answer.text(400, "Content-Length is not a number"))
         if length > MAX_BODY:
             return self._send(Answer.text(413, f"request body over {MAX_BODY} bytes"))
         body = self.rfile.read(length).decode("utf-8", errors="replace")

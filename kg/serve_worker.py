@@ -45,8 +45,15 @@ GRAPH_TYPES = {
     "application/rdf+xml": "rdf",
     "application/ld+json": "jsonld",
 }
-_FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdf", "rdf+xml": "rdf",
-                   "xml+rdf": "rdf", "json-ld": "jsonld"}
+_FORMAT_ALIASES = {
+    "turtle": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "rdfxml": "rdf",
+    "rdf+xml": "rdf",
+    "xml+rdf": "rdf",
+    "json-ld": "jsonld",
+}
 _RDF_FORMATS = {
     "ttl": RdfFormat.TURTLE,
     "nt": RdfFormat.N_TRIPLES,

@@ -46,8 +46,10 @@ def _wrapper(endpoint: str, query: str, fmt: str = JSON) -> SPARQLWrapper:
 
 def test_serve_named_query_gives_the_rows_run_query_gives(endpoint, seed_store):
     results = _wrapper(endpoint, named_queries()["judgements"].text).queryAndConvert()
-    served = {(b["file"]["value"], b["area"]["value"].rsplit("/", 1)[1], b["grade"]["value"].rsplit("/", 1)[1])
-              for b in results["results"]["bindings"]}
+    served = {
+        (b["file"]["value"], b["area"]["value"].rsplit("/", 1)[1], b["grade"]["value"].rsplit("/", 1)[1])
+        for b in results["results"]["bindings"]
+    }
     expected = {(r["file"], r["area"], r["grade"]) for r in run_query(seed_store, "judgements")}
     assert served == expected
     assert len(served) > 0
@@ -59,8 +61,14 @@ def test_serve_answers_csv_by_accept_header(endpoint):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.text)))
     concept = "https://w3id.org/ofsted-kg/id/concept/"
-    assert rows == [["grade", "rank"], [concept + "outstanding", "1"], [concept + "good", "2"],
-                    [concept + "adequate", "3"], [concept + "requires-improvement", "3"], [concept + "inadequate", "4"]]
+    assert rows == [
+        ["grade", "rank"],
+        [concept + "outstanding", "1"],
+        [concept + "good", "2"],
+        [concept + "adequate", "3"],
+        [concept + "requires-improvement", "3"],
+        [concept + "inadequate", "4"],
+    ]
 
 
 def test_serve_csv_through_sparqlwrapper_post(endpoint):
@@ -70,10 +78,13 @@ def test_serve_csv_through_sparqlwrapper_post(endpoint):
     assert text.splitlines()[:2] == ["grade,rank", "https://w3id.org/ofsted-kg/id/concept/outstanding,1"]
 
 
-@pytest.mark.parametrize(("accept", "media", "first_line"), [
-    ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8", "?grade\t?rank"),
-    ("application/sparql-results+xml", "application/sparql-results+xml", '<?xml version="1.0"?><sparql'),
-])
+@pytest.mark.parametrize(
+    ("accept", "media", "first_line"),
+    [
+        ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8", "?grade\t?rank"),
+        ("application/sparql-results+xml", "application/sparql-results+xml", '<?xml version="1.0"?><sparql'),
+    ],
+)
 def test_serve_answers_other_formats_by_accept_header(endpoint, accept, media, first_line):
     response = requests.get(endpoint + "sparql", params={"query": GRADE_RANKS}, headers={"Accept": accept})
     assert (response.status_code, response.headers["Content-Type"]) == (200, media)
@@ -81,18 +92,24 @@ def test_serve_answers_other_formats_by_accept_header(endpoint, accept, media, f
 
 
 def test_serve_ask_and_construct(endpoint):
-    ask = requests.post(endpoint + "sparql", data="ASK { concept:good ofk:rank 2 }",
-                        headers={"Content-Type": "application/sparql-query", "Accept": "application/json"})
+    ask = requests.post(
+        endpoint + "sparql",
+        data="ASK { concept:good ofk:rank 2 }",
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/json"},
+    )
     assert ask.json() == {"head": {}, "boolean": True}
     graph = _wrapper(endpoint, "CONSTRUCT { concept:good ofk:rank ?r } WHERE { concept:good ofk:rank ?r }", TURTLE)
     assert b"concept:good ofk:rank 2 ." in graph.queryAndConvert()
 
 
-@pytest.mark.parametrize(("how", "request_args"), [
-    ("form update", {"data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}}),
-    ("update in the query field", {"data": {"query": "PREFIX x: <urn:x#> DELETE WHERE { ?s ?p ?o }"}}),
-    ("sparql-update body", {"data": "CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}),
-])
+@pytest.mark.parametrize(
+    ("how", "request_args"),
+    [
+        ("form update", {"data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}}),
+        ("update in the query field", {"data": {"query": "PREFIX x: <urn:x#> DELETE WHERE { ?s ?p ?o }"}}),
+        ("sparql-update body", {"data": "CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}),
+    ],
+)
 def test_serve_refuses_updates(endpoint, how, request_args):
     response = requests.post(endpoint + "sparql", **request_args)
     assert (response.status_code, response.text) == (403, READ_ONLY_MESSAGE + "\n"), how
@@ -108,7 +125,7 @@ def test_serve_refuses_updates_through_sparqlwrapper(endpoint, seed_store):
 
 
 def test_serve_refuses_service_clauses(endpoint):
-    query = 'SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }'
+    query = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
     response = requests.get(endpoint + "sparql", params={"query": query})
     assert response.status_code == 403
     assert response.text.startswith("SERVICE (federated query) is refused")
@@ -146,8 +163,20 @@ def test_serve_page_loads_a_named_query(endpoint):
 
 def test_serve_command_stops_a_query_at_the_time_limit(seed_store_dir):
     """The CLI on a free port with a 1 s limit: a cross join is answered 503, and the next query still works."""
-    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(seed_store_dir), "--port", "0",
-               "--timeout", "1", "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "serve",
+        "--store",
+        str(seed_store_dir),
+        "--port",
+        "0",
+        "--timeout",
+        "1",
+        "--workers",
+        "1",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         banner = process.stdout.readline()
@@ -155,8 +184,9 @@ def test_serve_command_stops_a_query_at_the_time_limit(seed_store_dir):
         url = banner.split()[2]
         slow = requests.get(url, params={"query": CROSS_JOIN}, headers={"Accept": "application/json"})
         assert (slow.status_code, slow.text) == (
-            503, "query exceeded the time limit of 1 s; narrow it, add LIMIT, or restart kg serve with a larger "
-                 "--timeout\n")
+            503,
+            "query exceeded the time limit of 1 s; narrow it, add LIMIT, or restart kg serve with a larger --timeout\n",
+        )
         after = requests.get(url, params={"query": "ASK { concept:good ofk:rank 2 }"}, timeout=60)
         assert json.loads(after.text)["boolean"] is True
     finally:
