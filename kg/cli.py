@@ -390,7 +390,10 @@ _REPORT_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, 
 @click.option("--authority", help="Only this authority (name or GSS code).")
 @_store_option
 def report_theme(theme: str, fmt: str, output: Path | None, store_dir: Path | None, **filters) -> None:
-    """Report on THEME (a theme, service area, weakness or partner: id, label or acronym such as CSE)."""
+    """One theme across every authority.
+
+    THEME is a theme, service area, recurring weakness or partner: its id, label or acronym (CSE, MASH).
+    """
     from kg.reports import write_theme_report
     from kg.store import open_store
 
@@ -405,7 +408,10 @@ def report_theme(theme: str, fmt: str, output: Path | None, store_dir: Path | No
 @_REPORT_OUTPUT
 @_store_option
 def report_authority(name: str, fmt: str, output: Path | None, store_dir: Path | None) -> None:
-    """Report on one authority (NAME or GSS code): grades, weaknesses kept or resolved, neighbours."""
+    """One authority's inspections over time.
+
+    NAME is an authority's name or GSS code. Grades by area, weaknesses kept or resolved, neighbours' grades.
+    """
     from kg.reports import write_authority_report
     from kg.store import open_store
 

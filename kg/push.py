@@ -29,7 +29,7 @@ from kg import iris
 from kg.store import GraphStore
 from loaders.errors import KgError
 
-__all__ = ["PushOutcome", "UPDATE_BATCH", "credentials_from_env", "push_graph", "push_store"]
+__all__ = ["PushOutcome", "UPDATE_BATCH", "credentials_from_env", "push_store"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def push_store(
     triples = 0
     for graph_iri in graphs:
         graph_triples = [quad.triple for quad in store.graph_quads(graph_iri)]
-        push_graph(opener, graph_iri, graph_triples, endpoint, graph_store)
+        _push_graph(opener, graph_iri, graph_triples, endpoint, graph_store)
         triples += len(graph_triples)
         log.info("pushed %s (%d triples)", graph_iri, len(graph_triples))
         if on_graph:
@@ -82,7 +82,7 @@ def push_store(
     return PushOutcome(len(graphs), triples, "graph-store" if graph_store else "update")
 
 
-def push_graph(
+def _push_graph(
     opener: urllib.request.OpenerDirector,
     graph_iri: str,
     triples: list[Triple],
@@ -177,6 +177,10 @@ class _DigestAuth(urllib.request.HTTPDigestAuthHandler):
 
     _challenge: dict[str, str] | None = None
 
+    def http_error_401(self, req, fp, code, msg, headers):
+        fp.close()  # urllib leaves each refused response open while it retries with a new nonce
+        return super().http_error_401(req, fp, code, msg, headers)
+
     def retry_http_digest_auth(self, req, auth):
         _, challenge = auth.split(" ", 1)
         self._challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(challenge)))
@@ -231,9 +235,10 @@ def _send(opener: urllib.request.OpenerDirector, request: urllib.request.Request
         with opener.open(request, timeout=_TIMEOUT) as response:
             response.read()
     except urllib.error.HTTPError as error:
-        if missing_ok and error.code == 404:
-            return
-        detail = _first_line(error.read().decode("utf-8", "replace"))
+        with error:  # it holds the connection open until closed
+            if missing_ok and error.code == 404:
+                return
+            detail = _first_line(error.read().decode("utf-8", "replace"))
         hint = ""
         if error.code == 401:
             hint = f"; set {USER_VARIABLE} and {PASSWORD_VARIABLE} to an account allowed to write"

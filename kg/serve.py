@@ -239,7 +239,7 @@ def render_page(text: str, named: str, load: bool, answer: Answer | None, settin
         store=str(settings.store_dir),
         prefixes=", ".join(f"{name}:" for name in PREFIXES),
         timeout=f"{settings.timeout:g}",
-        max_rows=settings.max_rows,
+        max_rows=f"{settings.max_rows:,}",
         queries=list(queries.values()),
         named=named,
         text=text or EXAMPLE_QUERY,
@@ -251,7 +251,7 @@ def render_page(text: str, named: str, load: bool, answer: Answer | None, settin
 
 
 def _cell(term: dict | None) -> str:
-    """A results-JSON term as table text: concept IRIs by their id, language tags kept."""
+    """A results-JSON term as table text: concept IRIs as concept:<id>, literals as their text."""
     from kg.namespaces import CONCEPT
 
     if term is None:
@@ -261,7 +261,7 @@ def _cell(term: dict | None) -> str:
         return "concept:" + value.removeprefix(str(CONCEPT))
     if term["type"] == "bnode":
         return "_:" + value
-    return f"{value}@{term['xml:lang']}" if "xml:lang" in term else str(value)
+    return str(value)  # language tags (all "en" here) would only clutter the table
 
 
 class _Handler(BaseHTTPRequestHandler):

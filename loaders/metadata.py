@@ -56,6 +56,7 @@ _INSPECTOR_TITLES = re.compile(
     r",?\s*\b(?:and\s+)?(?:(?:Senior\s+)?HMI|(?:Her|His)\s+Majesty's\s+Inspector(?:\s+of\s+\w+)?|Judgement\s+Grade)\b\.?",
     re.I,
 )
+_NAME_SEPARATOR = re.compile(r"^and\s+|\s+and\s+|\s*;\s*", re.I)
 
 
 def read_metadata(report: Report) -> None:
@@ -167,9 +168,13 @@ def _read_inspector(text: str) -> str | None:
     match = _INSPECTOR.search(text)
     if not match:
         return None
-    names = [part.strip(" ,.;") for part in _INSPECTOR_TITLES.split(match.group(1))]
+    names = []
+    for part in _INSPECTOR_TITLES.split(match.group(1)):
+        # "A, HMI, and B, HMI" leaves ", and B" between the titles
+        names.extend(_NAME_SEPARATOR.split(part.strip(" ,.;")))
+    names = [name.strip(" ,.;") for name in names]
     names = [name for name in names if name and not name.lower().startswith("judgement")]
-    return " and ".join(names) if names else None
+    return "; ".join(names) if names else None  # several inspectors as the gold standard writes them
 
 
 def _read_authority(report: Report, name: str | None) -> None:

@@ -27,6 +27,8 @@ def read_pages(path: Path, data: bytes) -> tuple[str, list[Page], str]:
     if data.startswith(b"%PDF"):
         raw_pages = _read_pdf(path, data)
         source_format = "pdf"
+    elif path.suffix.lower() == ".pdf" and _is_html(data):
+        raise ReportError(path, _html_reason(data))
     else:
         raw_pages = _split_text_pages(_decode_text(path, data))
         source_format = "text"
@@ -62,6 +64,18 @@ def _read_pdf(path: Path, data: bytes) -> list[tuple[int, str]]:
     if not any(text.strip() for _, text in texts):
         raise ReportError(path, "PDF has no text layer (scanned?); OCR it first")
     return texts
+
+
+def _is_html(data: bytes) -> bool:
+    head = data[:2000].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _html_reason(data: bytes) -> str:
+    """Why a saved web page named .pdf is not a report, with the page's title."""
+    title = re.search(rb"<title>\s*(.*?)\s*</title>", data[:20000], re.I | re.S)
+    named = f" ('{' '.join(title.group(1).decode('utf-8', 'replace').split())[:80]}')" if title else ""
+    return f"an HTML web page{named}, not a PDF; download the report itself"
 
 
 def _decode_text(path: Path, data: bytes) -> str:

@@ -6,7 +6,7 @@ import re
 
 from loaders.records import Report, Section
 
-__all__ = ["AREA_LABELS", "GRADE", "area_of", "split_sections"]
+__all__ = ["AREA_LABELS", "GRADE", "area_of", "heading_kind", "split_sections"]
 
 GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 
@@ -77,7 +77,7 @@ def split_sections(report: Report) -> list[Section]:
         title = line.group().strip()
         if len(title) > 160 or line.start() < front_end:
             continue
-        kind = _heading_kind(title)
+        kind = heading_kind(title)
         if kind is not None:
             headings.append((line.start(), kind, title))
     sections: list[Section] = []
@@ -88,7 +88,8 @@ def split_sections(report: Report) -> list[Section]:
     return _merge_subheadings(sections)
 
 
-def _heading_kind(title: str) -> str | None:
+def heading_kind(title: str) -> str | None:
+    """Section kind (area id or section-kinds id) of a heading line, or None if the line is not a heading."""
     match = AREA_HEADING.match(title)
     if match and (match.group("grade") or len(title) < 110):
         if not title.lower().startswith("overall effectiveness") or match.group("grade"):

@@ -44,6 +44,9 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+_MAPPED_CHAR = re.compile("[" + re.escape("".join(map(chr, _CHAR_MAP))) + "]")
+_MARKUP_CHAR = re.compile(r"[#*_<$]")
+
 # Glyphs that start a bulleted line: PDF private-use symbols, dashes, and what OCR made of round bullets.
 _BULLET_LINE = re.compile(
     r"^[ \t]*(?:[\uf06e\uf02d\uf0be\uf0b7\uf0a7\uf0d8\uf076\uf0fc◼▪■●•◦○‣⁃∙·─―−—–*]|[-](?=\s)"
@@ -57,12 +60,17 @@ _MARKDOWN = re.compile(
 )
 _WORD_TAB = re.compile(r"(?<=\b[A-Z][a-z])\t(?=[a-z])")
 _SPACES = re.compile(r"[ \u3000]{2,}")
-_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# The hyphen comes first so that the regex engine can skip to it (a leading lookbehind is tried at every letter).
+_LINE_END_HYPHEN = re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n[ \t]*(?=[a-z])")
 _BLANKS = re.compile(r"\n{3,}")
+# A footnote number printed as a digit glued to a word ("special schools3, of whom", "LSCB2."): only after a
+# lower-case word of four or more letters or a few names that footnotes follow, never in "Catch22" or "Erle4".
+_FOOTNOTE_MARK = re.compile(r"\b([a-z]{4,}|Board|LSCB|LSCBs|Partnership)[1-9](?=[\s,.;:)]|$)")
 
 GRADE_START = re.compile(r"(?:outstanding|good|requires?\b|inadequate|adequate|grade\b)", re.I)
 _LIST_START = re.compile(rf"(?:{BULLET}|\d{{1,3}}(?:\.\d{{1,2}})?[.)]?\s|[a-z]\)\s|\(\w{{1,3}}\)\s)")
 _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
+# The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
 _REQUIRES_END = re.compile(r"\brequires?$", re.I)
 _JOIN_END = re.compile(r"[a-z,;\-'(/&]$|[0-9)%\"]$")
@@ -72,16 +80,28 @@ def _markdown(match: re.Match[str]) -> str:
     return match.group(1) or ""
 
 
+def _replace_char(match: re.Match[str]) -> str:
+    return _CHAR_MAP[ord(match.group())]
+
+
 def normalise_text(raw: str) -> str:
-    """Return raw extracted text with clean characters, one bullet glyph, and no stray markup or spacing."""
-    text = raw.replace("\r\n", "\n").translate(_CHAR_MAP)
-    text = _MARKDOWN.sub(_markdown, text)
+    r"""Return raw extracted text with clean characters, one bullet glyph, and no stray markup or spacing.
+
+    >>> normalise_text("multi-\r\nagency \u2019\ufb01le\u2019\n\uf0b7  item")
+    "multi-agency 'file'\n• item"
+    """
+    # str.translate with a dict is slow on non-ASCII text (4 ms a report); a regex finds the few characters to map.
+    text = _MAPPED_CHAR.sub(_replace_char, raw.replace("\r\n", "\n"))
+    if _MARKUP_CHAR.search(text):  # markdown and HTML leftovers come only from text converters
+        text = _MARKDOWN.sub(_markdown, text)
     text = _NUMBERED_BULLET.sub("", text)
     text = _BULLET_LINE.sub(BULLET + " ", text)
-    text = _WORD_TAB.sub("", text)  # OCR split a word at a table cell ("Ch\tildren")
+    if "\t" in text:
+        text = _WORD_TAB.sub("", text)  # OCR split a word at a table cell ("Ch\tildren")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
     text = _LINE_END_HYPHEN.sub("-", text)  # "multi-\nagency": keep the hyphen, join the word
+    text = _FOOTNOTE_MARK.sub(r"\1", text)
     return _BLANKS.sub("\n\n", text)
 
 
@@ -94,14 +114,14 @@ def _joins(previous: str, line: str) -> bool:
         return True
     if len(previous) < 65 or _LIST_START.match(line) or GRADE_START.match(line) or _FIELD.match(line):
         return False
-    if _GRADE_END.search(previous):
+    if _GRADE_END.search(previous[-12:]):
         return False
     if not (first.isupper() or first in "'\"(£"):
         return False
     end = previous[-1]
     if end.isdigit() or end in ')%"':
         return len(previous) >= 60
-    return bool(_JOIN_END.search(previous))
+    return bool(_JOIN_END.search(previous[-1:]))
 
 
 def separate_lines(previous: str, line: str, blank: bool) -> str:
@@ -110,9 +130,16 @@ def separate_lines(previous: str, line: str, blank: bool) -> str:
     A line that starts in lower case continues the one before even across a blank line, which OCR and
     converters leave when they split a sentence.
     """
-    if line.startswith("to be good") or (_REQUIRES_END.search(previous) and line.lower().startswith("improvement")):
+    if line.startswith("to be good") or (
+        _REQUIRES_END.search(previous[-10:]) and line.lower().startswith("improvement")
+    ):
         return " "  # a grade split over two table lines
-    if line[0].islower() and not _LIST_START.match(line) and "\t" not in previous and not _GRADE_END.search(previous):
+    if (
+        line[0].islower()
+        and not _LIST_START.match(line)
+        and "\t" not in previous
+        and not _GRADE_END.search(previous[-12:])
+    ):
         return " "
     if blank:
         return "\n\n"

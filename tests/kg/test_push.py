@@ -51,6 +51,7 @@ ServerThreads = 5
 ResultSetMaxRows = 10000
 MaxQueryExecutionTime = 60
 """
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 ADMIN = ("dba", "dba")  # a fresh Virtuoso database's administrator; this one lives only in tmp_path
 
 
@@ -130,6 +131,8 @@ def _term(value: dict | None):
         return BlankNode(value["value"])
     if "xml:lang" in value:
         return Literal(value["value"], language=value["xml:lang"])
+    if value.get("datatype") == XSD_BOOLEAN:  # Virtuoso answers "1"/"0": valid xsd:boolean, not canonical
+        return Literal({"1": "true", "0": "false"}.get(value["value"], value["value"]), datatype=NamedNode(XSD_BOOLEAN))
     if "datatype" in value:
         return Literal(value["value"], datatype=NamedNode(value["datatype"]))
     return Literal(value["value"])

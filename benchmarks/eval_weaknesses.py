@@ -1,0 +1,78 @@
+"""Report-level recurring-weakness detection against the hand-labelled held-out reports.
+
+Gold: tests/data/labels/heldout_report_weaknesses.csv (24 corpus reports labelled by hand, independently of
+the rules; see HELDOUT_NOTES.md). The first 12 ("dev") were used to tune the rules; the last 12 ("test")
+were not looked at. Prints precision, recall and F1 per weakness, and each disagreement with its evidence.
+
+    python benchmarks/eval_weaknesses.py [--corpus ../shared/corpus/pdf] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+from loaders import load_report
+from loaders.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "labels" / "heldout_report_weaknesses.csv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "pdf")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--show", action="store_true", help="print every disagreement")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="test",
+                        help="dev: the first 12 labelled reports (rules were tuned on these); test: the last 12 "
+                             "(never looked at while tuning); all: both")
+    args = parser.parse_args()
+    gold: dict[str, dict[str, bool]] = defaultdict(dict)
+    with args.gold.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            gold[row["file"]][row["weakness"]] = row["present"] == "true"
+    files = sorted(gold)
+    files = {"dev": files[:12], "test": files[12:], "all": files}[args.split]
+    gold = {file: gold[file] for file in files}
+    nlp = build_nlp()
+    counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    for file, truth in sorted(gold.items()):
+        report = load_report(args.corpus / file, nlp)
+        found = defaultdict(list)
+        for finding in report.findings:
+            for weakness in finding.weaknesses:
+                found[weakness].append(finding.sentence)
+        for weakness, present in truth.items():
+            predicted = bool(found.get(weakness))
+            key = (present, predicted)
+            if key == (True, True):
+                counts[weakness][0] += 1
+            elif key == (False, True):
+                counts[weakness][1] += 1
+                if args.show:
+                    print(f"FP {file} {weakness}: p{found[weakness][0].page} {found[weakness][0].text[:200]}")
+            elif key == (True, False):
+                counts[weakness][2] += 1
+                if args.show:
+                    print(f"FN {file} {weakness}")
+    print(f"{'weakness':42} {'tp':>3} {'fp':>3} {'fn':>3} {'P':>5} {'R':>5} {'F1':>5}")
+    total = [0, 0, 0]
+    for weakness in sorted(counts):
+        tp, fp, fn = counts[weakness]
+        total = [a + b for a, b in zip(total, (tp, fp, fn), strict=True)]
+        print(f"{weakness:42} {tp:3} {fp:3} {fn:3} {_f(tp, fp, fn)}")
+    print(f"{'micro':42} {total[0]:3} {total[1]:3} {total[2]:3} {_f(*total)}")
+
+
+def _f(tp: int, fp: int, fn: int) -> str:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:5.2f} {r:5.2f} {f:5.2f}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""`kg_polarity`: does a sentence praise, criticise, do both, or only describe? Writes doc._.polarity.
+
+Rules over cue lists (patterns/polarity.json): praise cues count against criticism cues; a praise cue
+after a negator flips ("not always effective"); a sentence with both and a contrast word ("although",
+"however") is mixed; a sentence under a list heading takes that list's side when it has no cue of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["PolarityScorer", "score_polarity"]
+
+PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
+# Section kinds whose sentences are, by the report's own structure, praise or criticism.
+SECTION_PRIOR = {"strengths": "strength", "improvements": "weakness"}
+
+for name, default in (("polarity", "neutral"), ("section", None), ("praise_cues", ()), ("criticism_cues", ()),
+                      ("fixed", False)):
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=default)
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)  # longest first: "not yet" before "not"
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+
+
+@cache
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    data = json.loads(PATTERN_PATH.read_text(encoding="utf-8"))
+    return {key: _alternation(values) for key, values in data.items() if not key.startswith("_")}
+
+
+_NOT_PRAISE = re.compile(r"as well as|as well|well-being|wellbeing|experiences and progress|good practice guidance|"
+                         r"good enough to|well known")
+
+
+def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str], list[str], bool]:
+    """(polarity, praise cues, criticism cues, says-it-is-fixed) of one sentence.
+
+    >>> score_polarity("Strategy discussions take place solely with the police, which is not in line with guidance.")[0]
+    'weakness'
+    >>> score_polarity("Although assessments are timely, plans are too often vague.")[0]
+    'mixed'
+    >>> score_polarity("Return home interviews are offered to all children.")[0]
+    'neutral'
+    """
+    lexicon = _lexicon()
+    lower = _NOT_PRAISE.sub(" ", " ".join(text.lower().split()))
+    lower = lower.replace("’", "'")
+    criticism = [m.group(0) for m in lexicon["criticism"].finditer(lower)]
+    praise = []
+    for match in lexicon["praise"].finditer(lower):
+        before = lower[max(0, match.start() - 40):match.start()].split()[-4:]
+        if lexicon["negators"].search(" ".join(before)):
+            criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
+        else:
+            praise.append(match.group(0))
+    fixed = bool(lexicon["fixed"].search(lower))
+    if fixed and criticism and not praise:
+        polarity = "strength"  # "drift is no longer a feature": an improvement is praise
+    elif praise and criticism:
+        contrast = bool(lexicon["contrast"].search(lower))
+        if contrast:
+            polarity = "mixed"
+        elif len(criticism) >= len(praise):
+            polarity = "weakness"
+        else:
+            polarity = "strength"
+    elif criticism:
+        polarity = "weakness"
+    elif praise:
+        polarity = "strength"
+    else:
+        polarity = SECTION_PRIOR.get(section or "", "neutral")
+    if section in SECTION_PRIOR and polarity == "neutral":
+        polarity = SECTION_PRIOR[section]
+    if section == "improvements" and polarity == "strength" and not fixed:
+        polarity = "mixed"  # praise inside a list of what must improve still carries the criticism
+    return polarity, praise, criticism, fixed
+
+
+class PolarityScorer:
+    """The component: reads doc._.section (set by the caller), writes doc._.polarity and the cues."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        polarity, praise, criticism, fixed = score_polarity(doc.text, doc._.section)
+        doc._.polarity, doc._.praise_cues, doc._.criticism_cues, doc._.fixed = (
+            polarity, tuple(praise), tuple(criticism), fixed)
+        return doc
+
+
+@Language.factory("kg_polarity")
+def make_polarity(nlp: Language, name: str) -> PolarityScorer:
+    return PolarityScorer()

@@ -1,0 +1,82 @@
+"""Sentences -> findings: what each sentence is about, whether it praises or criticises, which weaknesses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.records import Finding, Sentence
+from ontology import concept_labels
+
+__all__ = ["annotate_texts", "extract_findings", "read_doc"]
+
+
+@cache
+def _broader(scheme: str) -> dict[str, tuple[str, ...]]:
+    return {cid: c.broader for cid, c in concept_labels(scheme).items()}
+
+
+def _with_broader(ids: set[str], scheme: str) -> tuple[str, ...]:
+    """The ids and every broader concept in the same scheme (mash implies front-door)."""
+    broader = _broader(scheme)
+    found, todo = set(), list(ids)
+    while todo:
+        cid = todo.pop()
+        if cid in found:
+            continue
+        found.add(cid)
+        todo.extend(b for b in broader.get(cid, ()) if b in broader)
+    return tuple(sorted(found))
+
+
+def _docs(nlp: Language, texts: Iterable[str], sections: Iterable[str | None]) -> Iterator[Doc]:
+    # The section is context the components need, so docs are made and passed through by hand.
+    for text, section in zip(texts, sections, strict=True):
+        doc = nlp.make_doc(text)
+        doc._.section = section
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        yield doc
+
+
+def read_doc(doc: Doc) -> dict[str, object]:
+    """Concept ids and polarity of an annotated doc."""
+    weaknesses = set(doc._.weaknesses)
+    themes = {span.id_ for span in doc.spans.get("themes", [])}
+    # a weakness is about its theme: police-only strategy discussions are about strategy discussions
+    weakness_broader = _broader("weaknesses")
+    themes.update(t for w in weaknesses for t in weakness_broader.get(w, ()))
+    return {
+        "text": doc.text,
+        "themes": list(_with_broader(themes, "themes")),
+        "service_areas": list(_with_broader({s.id_ for s in doc.spans.get("services", [])}, "services")),
+        "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),
+        "polarity": doc._.polarity,
+        "weaknesses": sorted(weaknesses),
+    }
+
+
+def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
+    """One finding per sentence, with its concepts, polarity and weaknesses."""
+    findings = []
+    docs = _docs(nlp, (s.text for s in sentences), (s.section for s in sentences))
+    for sentence, doc in zip(sentences, docs, strict=True):
+        read = read_doc(doc)
+        findings.append(Finding(
+            sentence=sentence,
+            polarity=read["polarity"],
+            themes=tuple(read["themes"]),
+            service_areas=tuple(read["service_areas"]),
+            partners=tuple(read["partners"]),
+            weaknesses=tuple(read["weaknesses"]),
+        ))
+    return findings
+
+
+def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = None) -> list[dict[str, object]]:
+    """{"text", "themes", "service_areas", "partners", "polarity", "weaknesses"} for each text."""
+    texts = list(texts)
+    return [read_doc(doc) for doc in _docs(nlp, texts, [section] * len(texts))]

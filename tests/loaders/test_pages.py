@@ -1,0 +1,138 @@
+"""Bad input: every file that is not a readable report raises one ReportError line naming the file and the reason.
+
+Committed inputs are in tests/data/bad/loader-inputs/, a folder of their own so that the build-level tests'
+glob of tests/data/bad/*.pdf does not see them (made once: loader-blank.pdf with pypdfium2's new document and one
+blank page; loader-encrypted.pdf from it with `qpdf --encrypt u o 256 --`). The rest are made here in tmp_path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders import ReportError, load_report
+from loaders.pages import MAX_TEXT_BYTES, read_pages
+from tests.conftest import BAD_DIR, seed_path_for
+
+INPUT_DIR = BAD_DIR / "loader-inputs"
+
+_HTML_PAGE = "report-c400d841c8fd.pdf"  # the corpus's saved "Report not found" page
+_UNREADABLE = "PDF cannot be opened (Failed to load document (PDFium: Data format error).); "
+_JUNK = bytes(range(256)) * 16
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(ReportError) as caught:
+        load_report(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path.name}: ")
+    assert caught.value.path == path
+    return message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.pdf", b"", "file is empty"),
+        ("empty.txt", b"", "file is empty"),
+        ("blank-lines.txt", b"\n \r\n\t\n", "file is empty"),
+        ("header-only.pdf", b"%PDF-1.7\n", _UNREADABLE + "the file may be truncated or damaged"),
+        ("junk.pdf", _JUNK, "binary data, not text or PDF"),
+        ("junk.txt", _JUNK, "binary data, not text or PDF"),
+        ("nul.txt", b"Inspection\x00of services" * 10, "binary data, not text or PDF"),
+        ("page-numbers.txt", b"Page 1 of 2\n\nPage 2 of 2\n", "file holds no text"),
+        (
+            "letter.txt",
+            b"Dear parent,\nThe school trip is on Monday.\n",
+            "not an Ofsted children's services inspection report (no framework or judgements found)",
+        ),
+    ],
+)
+def test_read_bad_file_raises_one_line(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert _error(path) == f"{name}: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("loader-blank.pdf", "PDF has no text layer (scanned?); OCR it first"),
+        ("loader-encrypted.pdf", "PDF is encrypted; save an unprotected copy first"),
+    ],
+)
+def test_read_committed_bad_pdf_raises_one_line(name, reason):
+    assert _error(INPUT_DIR / name) == f"{name}: {reason}"
+
+
+def test_read_truncated_committed_pdf(tmp_path):
+    path = tmp_path / "loader-truncated.pdf"
+    path.write_bytes((INPUT_DIR / "loader-blank.pdf").read_bytes()[:300])  # the header and the first objects
+    assert _error(path) == f"{path.name}: {_UNREADABLE}the file may be truncated or damaged"
+
+
+def test_read_truncated_corpus_pdf(tmp_path, corpus_dir):
+    source = sorted(corpus_dir.glob("*.pdf"))[0]
+    path = tmp_path / "first-3kb.pdf"
+    path.write_bytes(source.read_bytes()[:3072])
+    assert _error(path) == f"{path.name}: {_UNREADABLE}the file may be truncated or damaged"
+
+
+def test_read_saved_web_page_says_it_is_html(corpus_dir):
+    path = corpus_dir / _HTML_PAGE
+    assert _error(path) == (
+        f"{_HTML_PAGE}: an HTML web page ('Report not found - Find an Inspection Report - Ofsted'), not a PDF; "
+        "download the report itself"
+    )
+
+
+def test_read_web_page_named_pdf_without_title(tmp_path):
+    path = tmp_path / "page.pdf"
+    path.write_bytes(b"\n<!DOCTYPE html>\n<html><body>Gone</body></html>")
+    assert _error(path) == "page.pdf: an HTML web page, not a PDF; download the report itself"
+
+
+def test_read_text_over_size_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    line = b"The quality of social work practice is good.\n"
+    path.write_bytes(line * (MAX_TEXT_BYTES // len(line) + 1))
+    assert _error(path) == "huge.txt: text file is 10 MB, larger than any report"
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002"])
+def test_read_cp1252_text_like_utf8(tmp_path, seed):
+    """A Windows converter's output (curly quotes, en dashes, £ in cp1252) loads like the UTF-8 seed."""
+    original = seed_path_for(seed)
+    text = original.read_text(encoding="utf-8").replace("'", "\u2019") + "\nThe budget is \u00a35 million.\n"
+    text = text.translate(
+        {ord("\u25a0"): "\u2022", ord("\u2074"): None}
+    )  # 001's bullet and footnote mark: not in cp1252
+    path = tmp_path / original.name
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")  # the file really is not UTF-8
+    seed_report, cp1252_report = load_report(original), load_report(path)
+    assert cp1252_report.grades() == seed_report.grades()
+    assert cp1252_report.authority == seed_report.authority
+    assert cp1252_report.inspection_start == seed_report.inspection_start
+    assert [s.text for s in cp1252_report.sentences[:50]] == [s.text for s in seed_report.sentences[:50]]
+    assert "The budget is \u00a35 million." in cp1252_report.text
+
+
+def test_read_pages_offsets_cover_text():
+    text, pages, source_format = read_pages(Path("x.txt"), b"One line.\fTwo line.\fThree line.")
+    assert source_format == "text"
+    assert [(p.number, text[p.start : p.end]) for p in pages] == [
+        (1, "One line.\n"),
+        (2, "Two line.\n"),
+        (3, "Three line."),
+    ]
+
+
+def test_committed_loader_files_exist():
+    """The committed inputs stay small; the large text file is only ever made in tmp_path."""
+    files = sorted(INPUT_DIR.glob("*.pdf"))
+    assert [f.name for f in files] == ["loader-blank.pdf", "loader-encrypted.pdf"]
+    assert all(f.stat().st_size < 4096 for f in files)

@@ -1,0 +1,129 @@
+"""Sentence splitting: abbreviations, decimals, numbered paragraphs, bullets, wrapped lines and page breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders import load_report
+from loaders.pages import read_pages
+from loaders.records import Report
+from loaders.sections import split_sections
+from loaders.sentences import split_sentences, split_spans
+
+
+def _sentences(raw: str) -> list[tuple[str, int, int | None, str | None]]:
+    """(text, page, paragraph, section) of each sentence of a text file's contents."""
+    text, pages, source_format = read_pages(Path("x.txt"), raw.encode())
+    report = Report(path=Path("x.txt"), sha256="", text=text, pages=pages, source_format=source_format)
+    report.sections = split_sections(report)
+    sentences = split_sentences(report)
+    assert all(report.text[s.start : s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    return [(s.text, s.page, s.paragraph, s.section) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    ("line", "sentences"),
+    [
+        ("Partners, e.g. the police, attend. Most do.", ["Partners, e.g. the police, attend.", "Most do."]),
+        (
+            "Some agencies (i.e. health) are slow. Others are not.",
+            ["Some agencies (i.e. health) are slow.", "Others are not."],
+        ),
+        (
+            "The rate is 3.5 per 10,000 children. It was 4.2 in 2013.",
+            ["The rate is 3.5 per 10,000 children.", "It was 4.2 in 2013."],
+        ),
+        ("Fiona J. Millns led it. She is good.", ["Fiona J. Millns led it.", "She is good."]),  # an initial
+        ("See para. 12 for this. It is clear.", ["See para. 12 for this.", "It is clear."]),
+        ("St. Mary's school is good. It helps.", ["St. Mary's school is good.", "It helps."]),
+        ("Is it safe? Yes, it is! Good.", ["Is it safe?", "Yes, it is!", "Good."]),
+        ("Staff said 'it works.' Managers agreed.", ["Staff said 'it works.'", "Managers agreed."]),
+        ("Referrals rose by 12%. Re-referrals fell.", ["Referrals rose by 12%.", "Re-referrals fell."]),
+        ("Visits are made in 2015. 24 children were seen.", ["Visits are made in 2015.", "24 children were seen."]),
+    ],
+)
+def test_split_spans_keeps_abbreviations_and_decimals(line, sentences):
+    assert [line[start:end] for start, end in split_spans(line)] == sentences
+
+
+def test_sentences_of_numbered_paragraphs_carry_the_number():
+    raw = "24. The quality of work is good in most cases. Plans are clear.\n25. Managers are visible and staff say so."
+    assert _sentences(raw) == [
+        ("The quality of work is good in most cases.", 1, 24, None),
+        ("Plans are clear.", 1, 24, None),
+        ("Managers are visible and staff say so.", 1, 25, None),
+    ]
+
+
+def test_sentences_of_bullets_leave_the_bullet_out():
+    raw = (
+        "Summary\n• Plans for children are weak and are not reviewed.\n- Managers do not check the plans often enough."
+    )
+    assert _sentences(raw) == [
+        ("Plans for children are weak and are not reviewed.", 1, None, "executive-summary"),
+        ("Managers do not check the plans often enough.", 1, None, "executive-summary"),
+    ]
+
+
+def test_sentences_join_wrapped_lines():
+    raw = "The quality of assessments has improved since the last inspection and\nmost are now timely. Plans are clear."
+    assert _sentences(raw) == [
+        ("The quality of assessments has improved since the last inspection and most are now timely.", 1, None, None),
+        ("Plans are clear.", 1, None, None),
+    ]
+
+
+def test_sentences_join_across_a_page_break_and_its_page_number():
+    raw = (
+        "The quality of assessments has improved since the last inspection, and most\f\n12\n"
+        "assessments are now timely and thorough. Plans are clear and well reviewed."
+    )
+    assert _sentences(raw) == [
+        (
+            "The quality of assessments has improved since the last inspection, and most assessments are now timely "
+            "and thorough.",
+            1,
+            None,
+            None,
+        ),
+        ("Plans are clear and well reviewed.", 2, None, None),
+    ]
+
+
+def test_sentences_leave_out_headings_and_table_rows():
+    raw = "Summary\n2.1 Adoption performance\nChildren looked after\t120\nThe service is good and improving quickly."
+    # "2.1 Adoption performance" is the SIF heading of the adoption judgement: what follows is in its section
+    assert _sentences(raw) == [("The service is good and improving quickly.", 1, None, "adoption")]
+
+
+def test_sentence_wrapped_over_corpus_pages(corpus_dir):
+    report = load_report(corpus_dir / "report-0398beaa3d3d.pdf")  # Knowsley 2014
+    sentence = next(s for s in report.sentences if s.text.startswith("Not all core groups are held"))
+    assert sentence.text == (
+        "Not all core groups are held within appropriate timescales and not all agencies routinely attend, which "
+        "means information is not shared effectively with key professionals to measure progress in the protection "
+        "plan or evaluate the effectiveness of support."
+    )
+    assert (sentence.page, sentence.paragraph, sentence.section) == (15, 68, "help-and-protection")
+    assert report.page_at(sentence.end - 1) == 16
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        (
+            "Three live in residential special schools3, of whom two live out of the area.",
+            "Three live in residential special schools, of whom two live out of the area.",
+        ),
+        ("The chair reports to the Board1 and the LSCB2.", "The chair reports to the Board and the LSCB."),
+        (
+            "Knowsley received the 'Catch22 From Care2Work Quality Mark' this year.",
+            "Knowsley received the 'Catch22 From Care2Work Quality Mark' this year.",
+        ),  # names keep their digits
+    ],
+)
+def test_sentences_drop_footnote_marks_glued_to_words(line, sentence):
+    assert [text for text, *_ in _sentences(line)] == [sentence]
