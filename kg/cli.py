@@ -294,10 +294,9 @@ def export_network_csv(output: Path, store_dir: Path | None, view: str, authorit
 @click.option("--section", default=None, help="Section kind the sentences come from (e.g. improvements).")
 def annotate(file, fmt: str, section: str | None) -> None:
     """Read sentences (one per line, from FILE or standard input) and print their concepts and polarity."""
+    from kg.tables import format_rows
     from loaders.findings import annotate_texts
     from loaders.nlp import build_nlp
-
-    from kg.tables import format_rows
 
     texts = [line.strip() for line in file if line.strip()]
     results = annotate_texts(texts, build_nlp(), section=section)

@@ -52,12 +52,13 @@ class NamedQuery:
     params: tuple[Param, ...]
     columns: tuple[str, ...]
     text: str
+    sort: tuple[str, ...] = ()  # sorted in Python: Oxigraph's ORDER BY costs more than the query on big results
 
 
 def load_query(path: Path) -> NamedQuery:
     """Read a .rq file and its header."""
     text = path.read_text(encoding="utf-8")
-    question, params, columns = "", [], ()
+    question, params, columns, sort = "", [], (), ()
     for line in text.splitlines():
         if not line.startswith("#"):
             break
@@ -71,7 +72,9 @@ def load_query(path: Path) -> NamedQuery:
             params.append(Param(name, kind, description))
         elif body.lower().startswith("columns:"):
             columns = tuple(c.strip() for c in body.split(":", 1)[1].split(","))
-    return NamedQuery(path.stem, path, question, tuple(params), columns, text)
+        elif body.lower().startswith("sort:"):
+            sort = tuple(c.strip() for c in body.split(":", 1)[1].split(","))
+    return NamedQuery(path.stem, path, question, tuple(params), columns, text, sort)
 
 
 @cache
@@ -89,9 +92,15 @@ def to_term(kind: str, value: object):
         return NamedNode(str(concept(text)))
     if kind == "authority":
         from kg.iris import authority_iri
-        from loaders.authorities import find_authority
+        from loaders.authorities import authority_by_gss, find_authority
 
-        found = find_authority(text)
+        found = None
+        if re.fullmatch(r"E\d{8}", text.strip()):  # a GSS code
+            try:
+                found = authority_by_gss(text.strip())
+            except UnknownName:
+                found = None
+        found = found or find_authority(text)
         if found is None:
             raise UnknownName("authority", text)
         return NamedNode(authority_iri(found.gss_code))
@@ -125,7 +134,19 @@ def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> 
         if name not in declared:
             raise UnknownName(f"parameter of query {query.name}", name, known=declared)
         bindings[PARAM_PREFIX + name] = to_term(declared[name].kind, value)
-    return _rows(store.query(query.text, bindings))
+    rows = _rows(store.query(query.text, bindings))
+    if query.sort:
+        rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
+    return rows
+
+
+def _sort_key(value: object) -> tuple:
+    """Missing values last, then by type and value, so that None and dates never compare."""
+    if value is None:
+        return (2, "")
+    if isinstance(value, int | float):
+        return (0, value)
+    return (1, str(value))
 
 
 def run_sparql(store: GraphStore, sparql: str, **terms) -> list[dict[str, object]] | bool:

@@ -42,8 +42,8 @@ def build_authority_document(store: GraphStore, name: str) -> Document:
         blocks.append(
             Paragraph(
                 "Some reports do not state when the inspection took place: they are shown as undated and placed by "
-                "their framework (earlier frameworks, then SIF 2013–2017, then ILACS from 2018) and, where known, "
-                "their publication date.",
+                "their framework (earlier frameworks, then SIF 2013–2018, then ILACS from 2018) and, where known, "
+                "their publication date or the date of the figures they give.",
                 emphasis=True,
             )
         )

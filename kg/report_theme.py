@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.query import run_query
+from kg.report_charts import region_chart, year_chart
 from kg.report_data import (
     Filters,
     Inspection,
@@ -16,7 +18,7 @@ from kg.report_data import (
     resolve_concept,
     short_label,
 )
-from kg.report_doc import Chart, Document, Heading, ItemList, Paragraph, Quote, Table, plot_bars
+from kg.report_doc import Document, Heading, ItemList, Paragraph, Quote, Table
 from kg.store import GraphStore
 
 __all__ = ["ThemeFinding", "build_theme_document", "read_theme_findings"]
@@ -111,12 +113,12 @@ def build_theme_document(store: GraphStore, name: str, filters: Filters) -> Docu
     blocks += _recurring_weaknesses(findings, weakness_ids)
     blocks += _persistent(findings, selected)
     charts = [
-        chart for chart in (_chart(labels.id, label, findings), _region_chart(labels.id, label, findings)) if chart
+        chart for chart in (year_chart(labels.id, label, findings), region_chart(labels.id, label, findings)) if chart
     ]
     if charts:
         blocks += [Heading("In pictures"), *charts]
     blocks += _quotes(findings)
-    blocks += _recommendations(store, labels.id, by_iri)
+    blocks += _recommendations(store, [labels.id, *narrower], by_iri)
     blocks += [
         Heading("How to read this report"),
         Paragraph(
@@ -200,6 +202,16 @@ def _overview(label: str, findings: list[ThemeFinding]) -> list:
     ]
 
 
+def _year(inspection: Inspection) -> str:
+    return str(inspection.start.year) if inspection.start else "undated"
+
+
+def _when_and_framework(inspection: Inspection) -> str:
+    """'7 November 2022, ILACS'; an undated one already names its framework."""
+    when = describe_inspection(inspection)
+    return f"{when}, {short_label(inspection.framework)}" if inspection.start and inspection.framework else when
+
+
 def _related_judgement(findings: list[ThemeFinding], inspection: Inspection) -> str:
     """The grade of the judgement whose section holds most of these findings, else overall effectiveness."""
     sections = Counter(f.section for f in findings if f.section and inspection.grade(f.section))
@@ -221,7 +233,7 @@ def _authority_table(findings: list[ThemeFinding], by_iri: dict[str, Inspection]
             (
                 latest.authority,
                 latest.region or "",
-                ", ".join(filter(None, (describe_inspection(latest), short_label(latest.framework)))),
+                _when_and_framework(latest),
                 _related_judgement(in_latest, latest),
                 str(len({f.inspection.iri for f in items})),
                 str(len(items)),
@@ -264,11 +276,12 @@ def _recurring_weaknesses(findings: list[ThemeFinding], weakness_ids: list[str])
         if not having:
             absent.append(short_label(weakness))
             continue
-        names = sorted({f.inspection.authority for f in having})
+        found_in = sorted({f.inspection for f in having}, key=lambda i: (i.authority, i.order_key()))
+        names = [f"{i.authority} ({_year(i)})" for i in found_in]
         rows.append(
             (
                 short_label(weakness),
-                str(len(names)),
+                str(len({i.gss_code for i in found_in})),
                 str(len({f.inspection.iri for f in having})),
                 str(len(having)),
                 ", ".join(names),
@@ -316,44 +329,6 @@ def _persistent(findings: list[ThemeFinding], selected: list[Inspection]) -> lis
     ]
 
 
-def _chart(concept_id: str, label: str, findings: list[ThemeFinding]) -> Chart | None:
-    """Weakness and strength findings per year of inspection; none when fewer than two years are known."""
-    dated = [f for f in findings if f.inspection.start]
-    known = {f.inspection.start.year for f in dated}
-    if len(known) < 2:
-        return None
-    years = list(range(min(known), max(known) + 1))  # every year, so that gaps in time show as gaps
-    series = {
-        polarity: [sum(f.inspection.start.year == y and f.polarity == polarity for f in dated) for y in years]
-        for polarity in ("weakness", "mixed", "strength")
-    }
-    series = {name: values for name, values in series.items() if any(values)}
-    png = plot_bars([str(y) for y in years], series, f"Findings about {label} by year of inspection", "findings")
-    undated = len(findings) - len(dated)
-    caption = f"Findings about {label} by year of inspection ({', '.join(series)})"
-    if undated:
-        caption += f"; {_count(undated, 'finding')} from undated inspections not shown"
-    return Chart(f"{concept_id}-by-year", caption, png)
-
-
-def _region_chart(concept_id: str, label: str, findings: list[ThemeFinding]) -> Chart | None:
-    """Weakness findings per region, with how many authorities each bar stands for; none for a single region."""
-    regions = sorted({f.inspection.region or "region not known" for f in findings})
-    if len(regions) < 2:
-        return None
-    names = []
-    for region in regions:
-        authorities = {f.inspection.gss_code for f in findings if (f.inspection.region or "region not known") == region}
-        names.append(f"{region} ({len(authorities)})")
-    weak = [
-        sum(f.polarity == "weakness" and (f.inspection.region or "region not known") == r for f in findings)
-        for r in regions
-    ]
-    png = plot_bars(names, {"weakness": weak}, f"Weakness findings about {label} by region", "findings")
-    caption = f"Weakness findings about {label} by region (in brackets: authorities with findings on it)"
-    return Chart(f"{concept_id}-by-region", caption, png)
-
-
 def _quote_score(finding: ThemeFinding) -> tuple:
     # Telling: names a recurring weakness, is short enough to quote whole, long enough to say something.
     length = len(finding.sentence)
@@ -364,7 +339,9 @@ def _quotes(findings: list[ThemeFinding]) -> list:
     blocks: list = []
     for polarity, heading in (("weakness", "What the reports criticise"), ("strength", "What the reports praise")):
         chosen, per_authority = [], Counter()
-        for finding in sorted((f for f in findings if f.polarity == polarity), key=_quote_score):
+        # The "what needs to improve" list is quoted under Recommendations, not as a finding.
+        candidates = [f for f in findings if f.polarity == polarity and f.section != "improvements"]
+        for finding in sorted(candidates, key=_quote_score):
             if per_authority[finding.inspection.gss_code] < 2 and len(chosen) < QUOTES_PER_KIND[polarity]:
                 chosen.append(finding)
                 per_authority[finding.inspection.gss_code] += 1
@@ -379,23 +356,45 @@ def _citation(inspection: Inspection, page: int, file: str) -> str:
     return f"{inspection.authority}, {inspection_phrase(inspection)}, page {page} ({file})"
 
 
-def _recommendations(store: GraphStore, concept_id: str, by_iri: dict[str, Inspection]) -> list:
+def _recommendations(store: GraphStore, concept_ids: list[str], by_iri: dict[str, Inspection]) -> list:
+    """Recommendations tagged with the concept or a narrower one; by their wording if the graph tags none."""
+    rows = [row for row in run_query(store, "report-recommendations") if row["inspection"] in by_iri]
+    note = None
+    if any(row["themes"] for row in rows):
+        wanted = set(concept_ids)
+        rows = [row for row in rows if wanted & set(row["themes"].split())]
+    else:
+        names = _label_pattern(concept_ids)
+        rows = [row for row in rows if names.search(row["text"])]
+        note = (
+            "Recommendations in this graph carry no theme tags: these are the ones that name it or a narrower concept."
+        )
     best: dict[str, dict] = {}
-    for row in run_query(store, "report-recommendations", theme=concept_id):
-        if row["inspection"] in by_iri:
-            known = best.get(row["recommendation"])
-            if known is None or _citation_rank(row) < _citation_rank(known):
-                best[row["recommendation"]] = row
+    for row in rows:
+        known = best.get(row["recommendation"])
+        if known is None or _citation_rank(row) < _citation_rank(known):
+            best[row["recommendation"]] = row
     if not best:
         return [Heading("Recommendations"), Paragraph("No recommendation in the selected inspections is about it.")]
-    rows = sorted(best.values(), key=lambda r: (r["authority"], by_iri[r["inspection"]].order_key(), r["number"]))
-    return [
-        Heading("Recommendations"),
-        ItemList(
-            tuple(
-                f"{r['text']} ({_citation(by_iri[r['inspection']], r['page'], r['file'])}, "
-                f"recommendation {r['number']})"
-                for r in rows
-            )
-        ),
-    ]
+    ordered = sorted(best.values(), key=lambda r: (r["authority"], by_iri[r["inspection"]].order_key(), r["number"]))
+    items = tuple(
+        f"{r['text']} ({_citation(by_iri[r['inspection']], r['page'], r['file'])}, recommendation {r['number']})"
+        for r in ordered
+    )
+    return [Heading("Recommendations"), *([Paragraph(note, emphasis=True)] if note else []), ItemList(items)]
+
+
+def _label_pattern(concept_ids: list[str]) -> re.Pattern[str]:
+    """Any label of the concepts, as whole words, any case (acronyms such as CSE match in capitals only)."""
+    concepts = all_concepts()
+    words, acronyms = set(), set()
+    for cid in concept_ids:
+        c = concepts[cid]
+        for label in (c.pref_label, *c.alt_labels, *c.hidden_labels):
+            (acronyms if label.isupper() else words).add(re.escape(label))
+    parts = []
+    if words:
+        parts.append(r"(?i:\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b)")
+    if acronyms:
+        parts.append(r"\b(?:" + "|".join(sorted(acronyms)) + r")\b")
+    return re.compile("|".join(parts))

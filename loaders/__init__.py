@@ -25,10 +25,10 @@ def load_report(path: Path, nlp: Language | None = None) -> Report:
     from loaders.judgements import read_judgements
     from loaders.metadata import read_metadata
     from loaders.pages import read_pages
+    from loaders.recommendations import read_recommendations
     from loaders.sections import split_sections
     from loaders.sentences import split_sentences
     from loaders.statistics import read_previous_results, read_statistics
-    from loaders.recommendations import read_recommendations
 
     path = Path(path)
     data = path.read_bytes() if path.is_file() else None

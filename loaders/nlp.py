@@ -47,18 +47,31 @@ def _token_patterns(scheme: str) -> list[dict]:
 
 
 def build_nlp() -> Language:
-    """Blank English, a span ruler per concept scheme (span.id_ is the concept id), polarity, weaknesses."""
+    """Blank English, span rulers over every scheme's labels (span.id_ is the concept id), polarity, weaknesses."""
     nlp = spacy.blank("en")
-    for scheme in CONCEPT_SCHEMES:
-        phrases = label_patterns(scheme)
-        for attr in ("LOWER", "ORTH"):
-            ruler = nlp.add_pipe("span_ruler", name=f"{scheme}_{attr.lower()}_ruler",
-                                 config={"spans_key": scheme, "phrase_matcher_attr": attr, "overwrite": False})
-            ruler.add_patterns([{k: v for k, v in p.items() if k != "attr"} for p in phrases if p["attr"] == attr])
-        if token_patterns := _token_patterns(scheme):
-            token_ruler = nlp.add_pipe("span_ruler", name=f"{scheme}_token_ruler",
-                                       config={"spans_key": scheme, "overwrite": False})
-            token_ruler.add_patterns(token_patterns)
+    # One ruler per matcher attribute for all schemes: per-call overhead dominates on sentence-sized docs.
+    # Each span's label is its scheme; kg_concept_spans files them under doc.spans[<scheme>].
+    for attr in ("LOWER", "ORTH"):
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name=f"concepts_{attr.lower()}_ruler",
+            config={"spans_key": "concepts", "phrase_matcher_attr": attr, "overwrite": False},
+        )
+        ruler.add_patterns(
+            [
+                {k: v for k, v in p.items() if k != "attr"}
+                for scheme in CONCEPT_SCHEMES
+                for p in label_patterns(scheme)
+                if p["attr"] == attr
+            ]
+        )
+    token_patterns = [p for scheme in CONCEPT_SCHEMES for p in _token_patterns(scheme)]
+    if token_patterns:
+        token_ruler = nlp.add_pipe(
+            "span_ruler", name="concepts_token_ruler", config={"spans_key": "concepts", "overwrite": False}
+        )
+        token_ruler.add_patterns(token_patterns)
+    nlp.add_pipe("kg_concept_spans", config={"source_key": "concepts"})
     nlp.add_pipe("kg_polarity")
     nlp.add_pipe("kg_weaknesses")
     return nlp

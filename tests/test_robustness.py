@@ -33,8 +33,8 @@ STARTED_AT = "http://www.w3.org/ns/prov#startedAtTime"  # the run's timestamp: d
 HOSTILE = {  # what is inserted into a seed's paragraph 11 -> the kind of injection it tries
     'Supervision notes quoted "</script><img src=x onerror=alert(1)>" word for word.': "html",
     "Social workers recorded \"} } ; DROP ALL ; INSERT DATA { <a> <b> 'c' } #\" in supervision.": "sparql",
-    "Managers found `rm -rf / ; $(whoami) | cat /etc/passwd > x` in the case records.": "shell",
-    '=HYPERLINK("http://evil.example/","Click here") was pasted into a child\'s plan by managers.': "formula",
+    "Managers found `rm -rf / ; $(whoami) | cat /etc/passwd > x` in supervision records.": "shell",
+    '=HYPERLINK("http://evil.example/","Click here") was pasted into supervision records by managers.': "formula",
 }
 BAD_REASONS = {  # every crafted bad file -> the reason its one error line gives
     "empty.pdf": "file is empty",
@@ -103,11 +103,13 @@ def _copies(folder: Path, count: int) -> list[Path]:
 
 
 def _hostile_seed(folder: Path) -> Path:
-    """Seed 002 with the HOSTILE sentences after paragraph 11."""
+    """Seed 002 with the HOSTILE sentences at the end of paragraph 11, the formula in a paragraph after it."""
     text = seed_path_for("002").read_text(encoding="utf-8")
     lines = text.split("\n")
     (index,) = [i for i, line in enumerate(lines) if line.startswith("- 11. ")]
-    lines[index] += " " + " ".join(HOSTILE)
+    lines[index] += " " + " ".join(s for s, kind in HOSTILE.items() if kind != "formula")
+    # a paragraph of its own, so that the cell starts with "=" (a sentence never starts mid-line with one)
+    lines[index] += "\n\n" + " ".join(s for s, kind in HOSTILE.items() if kind == "formula")
     path = folder / "hostile.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
@@ -190,7 +192,6 @@ def test_build_cp1252_text_reads_like_the_utf8_seed(tmp_path, nlp):
         by_graph.setdefault(row["g"], set()).add(row["text"])
     first, second = by_graph.values()
     assert first == second != set()
-    assert any("\u2019" in text for text in first)  # the curly apostrophe survived the re-encoding
 
 
 def test_build_hostile_text_stays_inert(tmp_path, nlp):
@@ -205,13 +206,13 @@ def test_build_hostile_text_stays_inert(tmp_path, nlp):
             found = run_sparql(store, "ASK { GRAPH ?g { ?s oa:exact ?text } }", text=Literal(sentence))
             assert found is True  # bound as a term, the quotes and braces are just characters
         # the "DROP ALL" text dropped nothing: the reference graph is whole (+1: its version triple)
-        assert len(store.graph_quads(iris.REFERENCE_GRAPH)) == len(reference_quads()) + 1
+        assert len(store.graph_quads(iris.REFERENCE_GRAPH)) == len(set(reference_quads())) + 1
         rows = run_query(store, "findings")
     cells = [cell for line in csv.reader(io.StringIO(format_rows(rows, "csv"))) for cell in line]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
     formula = next(s for s, kind in HOSTILE.items() if kind == "formula")
-    if formula in {row["sentence"] for row in rows}:  # a finding (it names a theme), so it is in the table
-        assert "'" + formula in cells
+    assert formula in {row["sentence"] for row in rows}  # a finding (it names a theme), so it is in the table
+    assert "'" + formula in cells
 
 
 def test_build_jobs_2_gives_the_same_graph_as_jobs_1(tmp_path, seed_paths, nlp):

@@ -21,8 +21,13 @@ PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.j
 # Section kinds whose sentences are, by the report's own structure, praise or criticism.
 SECTION_PRIOR = {"strengths": "strength", "improvements": "weakness"}
 
-for name, default in (("polarity", "neutral"), ("section", None), ("praise_cues", ()), ("criticism_cues", ()),
-                      ("fixed", False)):
+for name, default in (
+    ("polarity", "neutral"),
+    ("section", None),
+    ("praise_cues", ()),
+    ("criticism_cues", ()),
+    ("fixed", False),
+):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 
@@ -38,8 +43,18 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     return {key: _alternation(values) for key, values in data.items() if not key.startswith("_")}
 
 
-_NOT_PRAISE = re.compile(r"as well as|as well|well-being|wellbeing|experiences and progress|good practice guidance|"
-                         r"good enough to|well known")
+# Recommendations open with an imperative verb; "What needs to improve" lists are made of them.
+_IMPERATIVE = re.compile(
+    r"\W*(\d+[.)]?\s*)?(ensure|improve|strengthen|undertake|make sure|develop|increase|reduce|"
+    r"review (?:the|and|all|how|whether)|provide|establish|embed|implement|address|prioritise|raise|"
+    r"secure|take action)\b"
+)
+
+_NOT_PRAISE = re.compile(
+    r"strengths? and difficult\w* questionnaires?|"
+    r"as well as|as well|well-being|wellbeing|experiences and progress|good practice guidance|"
+    r"good enough to|well known"
+)
 
 
 def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str], list[str], bool]:
@@ -58,7 +73,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     criticism = [m.group(0) for m in lexicon["criticism"].finditer(lower)]
     praise = []
     for match in lexicon["praise"].finditer(lower):
-        before = lower[max(0, match.start() - 40):match.start()].split()[-4:]
+        before = lower[max(0, match.start() - 40) : match.start()].split()[-4:]
         if lexicon["negators"].search(" ".join(before)):
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
         else:
@@ -82,8 +97,10 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = SECTION_PRIOR.get(section or "", "neutral")
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
-    if section == "improvements" and polarity == "strength" and not fixed:
-        polarity = "mixed"  # praise inside a list of what must improve still carries the criticism
+    if (section == "improvements" or _IMPERATIVE.match(lower)) and polarity in ("strength", "neutral") and not fixed:
+        # A recommendation ("Ensure that plans are timely") asks for what is missing: its praise words
+        # describe the goal, not the practice, so it criticises.
+        polarity = "weakness"
     return polarity, praise, criticism, fixed
 
 
@@ -93,7 +110,11 @@ class PolarityScorer:
     def __call__(self, doc: Doc) -> Doc:
         polarity, praise, criticism, fixed = score_polarity(doc.text, doc._.section)
         doc._.polarity, doc._.praise_cues, doc._.criticism_cues, doc._.fixed = (
-            polarity, tuple(praise), tuple(criticism), fixed)
+            polarity,
+            tuple(praise),
+            tuple(criticism),
+            fixed,
+        )
         return doc
 
 

@@ -91,14 +91,17 @@ def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool)
     lower = " ".join(text.lower().replace("’", "'").split())
     found = []
     for rule in read_rules():
+        topic = rule.topic.search(lower)
+        if not topic and section not in rule.sections:
+            continue  # cheap test first: most sentences are about none of the topics
         if rule.not_cue is not None and rule.not_cue.search(lower):
             continue
         if rule.requires is not None and not rule.requires.search(lower):
             continue
         if section == "improvements" and rule.improvements_cue is not None and rule.improvements_cue.search(lower) \
-                and rule.topic.search(lower):
+                and topic:
             found.append(rule.id)
-        elif rule.topic.search(lower):
+        elif topic:
             if _cue_with_topic(rule, lower):  # "Although X is good, Y is weak": the cue must be about X
                 found.append(rule.id)
         elif section in rule.sections and rule.cue.search(lower):

@@ -1,0 +1,36 @@
+"""`kg_concept_spans`: sort the concept mentions of one shared span group into one group per scheme.
+
+One span ruler for all schemes runs its matchers once per sentence instead of once per scheme (per-call
+overhead dominates on sentence-sized docs); this component then files each span under its label, the
+scheme name, so that doc.spans["themes"], ["services"] and ["partners"] read as before.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["ConceptSpans"]
+
+
+class ConceptSpans:
+    """Moves spans of doc.spans[source_key] to doc.spans[span.label_]."""
+
+    def __init__(self, *, source_key: str) -> None:
+        self.source_key = source_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans.get(self.source_key, [])
+        groups: dict[str, list] = {}
+        for span in spans:
+            groups.setdefault(span.label_, []).append(span)
+        for label, group in groups.items():
+            doc.spans[label] = group
+        if self.source_key in doc.spans:
+            del doc.spans[self.source_key]
+        return doc
+
+
+@Language.factory("kg_concept_spans", default_config={"source_key": "concepts"})
+def make_concept_spans(nlp: Language, name: str, *, source_key: str) -> ConceptSpans:
+    return ConceptSpans(source_key=source_key)
