@@ -36,6 +36,7 @@ def _docs(nlp: Language, texts: Iterable[str], sections: Iterable[str | None]) -
     # The section is context the components need, so docs are made and passed through by hand.
     for text, section in zip(texts, sections, strict=True):
         doc = nlp.make_doc(text)
+        doc.user_data["text"] = text  # Doc.text joins every token again at each call
         doc._.section = section
         for _, component in nlp.pipeline:
             doc = component(doc)
@@ -50,7 +51,7 @@ def read_doc(doc: Doc) -> dict[str, object]:
     weakness_broader = _broader("weaknesses")
     themes.update(t for w in weaknesses for t in weakness_broader.get(w, ()))
     return {
-        "text": doc.text,
+        "text": doc.user_data.get("text") or doc.text,
         "themes": list(_with_broader(themes, "themes")),
         "service_areas": list(_with_broader({s.id_ for s in doc.spans.get("services", [])}, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),

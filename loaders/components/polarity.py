@@ -108,7 +108,7 @@ class PolarityScorer:
     """The component: reads doc._.section (set by the caller), writes doc._.polarity and the cues."""
 
     def __call__(self, doc: Doc) -> Doc:
-        polarity, praise, criticism, fixed = score_polarity(doc.text, doc._.section)
+        polarity, praise, criticism, fixed = score_polarity(doc.user_data.get("text") or doc.text, doc._.section)
         doc._.polarity, doc._.praise_cues, doc._.criticism_cues, doc._.fixed = (
             polarity,
             tuple(praise),

@@ -86,7 +86,7 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
 
 def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool) -> list[str]:
     """Ids of the recurring weaknesses a sentence states."""
-    if section in OTHER_BODY_SECTIONS or fixed or polarity in ("strength", "neutral"):
+    if section in OTHER_BODY_SECTIONS or fixed or polarity == "strength":
         return []
     lower = " ".join(text.lower().replace("’", "'").split())
     found = []
@@ -111,7 +111,7 @@ def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool)
 
 class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
-        ids = match_weaknesses(doc.text, doc._.section, doc._.polarity, doc._.fixed)
+        ids = match_weaknesses(doc.user_data.get("text") or doc.text, doc._.section, doc._.polarity, doc._.fixed)
         doc._.weaknesses = tuple(ids)
         doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
         return doc
