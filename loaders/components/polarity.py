@@ -97,7 +97,9 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = SECTION_PRIOR.get(section or "", "neutral")
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
-    if (section == "improvements" or _IMPERATIVE.match(lower)) and polarity in ("strength", "neutral") and not fixed:
+    imperative = bool(_IMPERATIVE.match(lower))
+    if ((imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")) \
+            and not fixed:
         # A recommendation ("Ensure that plans are timely") asks for what is missing: its praise words
         # describe the goal, not the practice, so it criticises.
         polarity = "weakness"
