@@ -65,7 +65,12 @@ def _one(nlp, text, section=None):
             "some children at risk of harm.",
             "thresholds-misapplied",
         ),  # seed 004
-        ("Some children are not seen often enough by their social workers.", "delays-seeing-children"),  # 001
+        (
+            "For children in need of help and protection, this has resulted in the inappropriate application of "
+            "thresholds for intervention and service provision, delays in children and young people being seen by "
+            "social workers and inadequate recognition and management of risk.",
+            "delays-seeing-children",
+        ),  # seed 000 ("not seen often enough", in 001, is about how often, which the concept leaves out)
         (
             "While performance is improving, some children in Waltham Forest are still waiting too long to be adopted.",
             "drift-and-delay-in-permanence",
