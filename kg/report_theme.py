@@ -362,7 +362,7 @@ def _recommendations(store: GraphStore, concept_ids: list[str], by_iri: dict[str
     note = None
     if any(row["themes"] for row in rows):
         wanted = set(concept_ids)
-        rows = [row for row in rows if wanted & set(row["themes"].split())]
+        rows = [row for row in rows if wanted & set((row["themes"] or "").split())]
     else:
         names = _label_pattern(concept_ids)
         rows = [row for row in rows if names.search(row["text"])]

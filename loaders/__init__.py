@@ -45,7 +45,8 @@ def load_report(path: Path, nlp: Language | None = None) -> Report:
     report.statistics = read_statistics(report)
     report.previous_results = read_previous_results(report)
     if nlp is not None:
-        from loaders.findings import extract_findings
+        from loaders.findings import extract_findings, tag_recommendations
 
         report.findings = extract_findings(report.sentences, nlp)  # (6) themes, polarity, weaknesses
+        report.recommendations = tag_recommendations(report.recommendations, nlp)
     return report

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from loaders.records import Finding, Sentence
+from loaders.records import Finding, Recommendation, Sentence
 from ontology import concept_labels
 
-__all__ = ["annotate_texts", "extract_findings", "read_doc"]
+__all__ = ["annotate_texts", "extract_findings", "read_doc", "tag_recommendations"]
 
 
 @cache
@@ -81,3 +82,10 @@ def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = No
     """{"text", "themes", "service_areas", "partners", "polarity", "weaknesses"} for each text."""
     texts = list(texts)
     return [read_doc(doc) for doc in _docs(nlp, texts, [section] * len(texts))]
+
+
+def tag_recommendations(recommendations: list[Recommendation], nlp: Language) -> list[Recommendation]:
+    """The recommendations with the themes (and weaknesses' themes) their text is about."""
+    texts = [r.text for r in recommendations]
+    docs = _docs(nlp, texts, ["improvements"] * len(texts))
+    return [replace(r, themes=tuple(read_doc(doc)["themes"])) for r, doc in zip(recommendations, docs, strict=True)]
