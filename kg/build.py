@@ -95,8 +95,9 @@ class _Quads:
         self.add(subject, RDF_TYPE, cls)
 
 
-def report_quads(report: Report, run_started: datetime | None = None) -> tuple[str, list[Quad]]:
-    """(graph IRI, quads) of everything read from one report file."""
+def report_quads(report: Report, run_started: datetime | None = None,
+                 version: str = SOFTWARE_VERSION) -> tuple[str, list[Quad]]:
+    """(graph IRI, quads) of everything read from one report file, by extractor `version`."""
     if report.authority is None:
         raise ValueError(f"{report.path.name}: report has no resolved authority")
     report_iri = iris.report_iri(report.sha256)
@@ -104,7 +105,7 @@ def report_quads(report: Report, run_started: datetime | None = None) -> tuple[s
         report.authority.gss_code, report.inspection_start, report.framework, report.sha256
     )
     q = _Quads(report_iri)
-    _add_report(q, report, report_iri, inspection, run_started or datetime.now(UTC))
+    _add_report(q, report, report_iri, inspection, run_started or datetime.now(UTC), version)
     _add_inspection(q, report, inspection)
     _add_judgements(q, report, report_iri, inspection)
     _add_findings(q, report, report_iri, inspection)
@@ -114,7 +115,8 @@ def report_quads(report: Report, run_started: datetime | None = None) -> tuple[s
     return report_iri, q.quads
 
 
-def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, started: datetime) -> None:
+def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, started: datetime,
+                version: str) -> None:
     q.a(report_iri, _ofk("InspectionReport"))
     q.add(report_iri, _ofk("reportOf"), _node(inspection))
     q.add(report_iri, _ofk("sourceFile"), report.path.name)
@@ -124,11 +126,11 @@ def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, sta
     media = "application/pdf" if report.source_format == "pdf" else "text/plain"
     q.add(report_iri, _node(DCTERMS + "format"), media)
     q.add(report_iri, _ofk("authorityAsWritten"), report.authority_as_written)
-    run = f"{report_iri}/run/{SOFTWARE_VERSION}"
+    run = f"{report_iri}/run/{version}"
     q.add(report_iri, _ofk("extractedBy"), _node(run))
     q.a(run, _ofk("ExtractionRun"))
     q.add(run, _node(PROV + "used"), _node(report_iri))
-    q.add(run, _ofk("softwareVersion"), SOFTWARE_VERSION)
+    q.add(run, _ofk("softwareVersion"), version)
     stamp = Literal(started.isoformat(timespec="seconds"), datatype=_node(XSD + "dateTime"))
     q.add(run, _node(PROV + "startedAtTime"), stamp)
 

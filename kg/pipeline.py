@@ -78,11 +78,11 @@ def _init_worker(with_nlp: bool) -> None:
         _worker_nlp = build_nlp()
 
 
-def _extract(path: Path, started: datetime) -> tuple[str, str, bytes] | KgError:
+def _extract(path: Path, started: datetime, version: str) -> tuple[str, str, bytes] | KgError:
     """Read one report into quads, serialised so that they cross the process boundary cheaply."""
     try:
         report = load_report(path, _worker_nlp)
-        graph, quads = report_quads(report, started)
+        graph, quads = report_quads(report, started, version)
         return path.name, graph, serialize(quads, format=RdfFormat.N_QUADS)
     except KgError as error:
         return error
@@ -107,6 +107,8 @@ def add_reports(
     """
     global _worker_nlp
     outcome = BuildOutcome()
+    # A structure-only build is a different extraction: a later full build must not skip its reports.
+    version = SOFTWARE_VERSION if nlp is not None else f"{SOFTWARE_VERSION}-structure-only"
     ensure_reference(store)
     known = store.report_versions()
     graphs_of_file: dict[str, list[str]] = {}  # a file read before with other content is replaced
@@ -119,18 +121,18 @@ def add_reports(
         except OSError as error:
             _fail(outcome, ReportError(path, f"cannot read the file ({error.strerror})"), on_error)
             continue
-        if not force and known.get(sha256, (None, None))[1] == SOFTWARE_VERSION:
+        if not force and known.get(sha256, (None, None))[1] == version:
             outcome.unchanged.append(path.name)
             if on_progress:
                 on_progress(path)
             continue
-        known[sha256] = ("", SOFTWARE_VERSION, path.name)  # the same content twice in one batch: once
+        known[sha256] = ("", version, path.name)  # the same content twice in one batch: once
         todo.append(path)
     started = datetime.now(UTC)
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(nlp is not None,)) as pool:
-            results = pool.map(_extract, todo, [started] * len(todo), chunksize=1)
+            results = pool.map(_extract, todo, [started] * len(todo), [version] * len(todo), chunksize=1)
             for path, result in zip(todo, results, strict=True):
                 _store_result(store, path, result, outcome, on_error, graphs_of_file)
                 if on_progress:
@@ -139,7 +141,7 @@ def add_reports(
         previous, _worker_nlp = _worker_nlp, nlp
         try:
             for path in todo:
-                _store_result(store, path, _extract(path, started), outcome, on_error, graphs_of_file)
+                _store_result(store, path, _extract(path, started, version), outcome, on_error, graphs_of_file)
                 if on_progress:
                     on_progress(path)
         finally:

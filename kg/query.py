@@ -197,7 +197,7 @@ def to_python(term) -> object:
             number = float(value)
             return int(number) if number.is_integer() else number
         if datatype == XSD + "boolean":
-            return value == "true"
+            return value in ("true", "1")  # both are xsd:boolean lexical forms (Virtuoso sends 1/0)
         if datatype == XSD + "dayTimeDuration" and (match := re.fullmatch(r"-?P(\d+)D", value)):
             return int(match.group(1)) * (-1 if value.startswith("-") else 1)
     except ValueError:

@@ -177,11 +177,21 @@ def open_store(store_dir: Path | str | None = None, read_only: bool = False,
     if read_only:
         if not (store_dir / "CURRENT").is_file():
             raise KgError(f"{store_dir}: no graph store here; build one with `kg build --store {store_dir} PATH`")
+        store = None
+        for attempt in range(5):  # a build writing at the same moment can make an open fail: try again
+            try:
+                store = Store.read_only(str(store_dir))
+                break
+            except (OSError, RuntimeError) as error:
+                if attempt == 4:
+                    raise KgError(f"{store_dir}: cannot open the store read-only ({error}); "
+                                  "try again when the build has finished") from None
+                time.sleep(0.2 * (attempt + 1))
+        graph_store = GraphStore(store, store_dir, read_only=True)
         try:
-            store = Store.read_only(str(store_dir))
-        except OSError as error:
-            raise KgError(f"{store_dir}: cannot open the store read-only ({error})") from None
-        yield GraphStore(store, store_dir, read_only=True)
+            yield graph_store
+        finally:
+            graph_store._store = None  # drop the last reference, so RocksDB lets go of its files
         return
     with _write_lock(store_dir, wait):
         try:
@@ -194,4 +204,5 @@ def open_store(store_dir: Path | str | None = None, read_only: bool = False,
             yield graph_store
         finally:
             graph_store.flush()
-            del graph_store, store
+            graph_store._store = None  # pyoxigraph has no close(): the lock goes with the last reference
+            del store
