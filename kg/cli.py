@@ -65,11 +65,12 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, jobs: int | None, for
     from kg.pipeline import add_reports, expand_paths
     from kg.store import open_store
 
-    nlp = None
-    if not no_findings:
-        from loaders.nlp import build_nlp
+    def build_nlp():  # imported and built only if a report must be read (spaCy takes a second to import)
+        from loaders.nlp import build_nlp as build
 
-        nlp = build_nlp()
+        return build()
+
+    nlp = None if no_findings else build_nlp
     files = expand_paths(paths)
     with open_store(store_dir, wait=wait) as store:
         if sys.stderr.isatty():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
 from kg import iris
 from kg.build import SOFTWARE_VERSION, reference_quads, report_quads
@@ -104,6 +104,7 @@ def add_reports(
 
     Files whose content is already in the store from the same software version are skipped unless
     `force`. With jobs > 1, text extraction and NLP run in worker processes; writes stay here.
+    `nlp` may be a pipeline or a function that builds one (called only if some report must be read).
     """
     global _worker_nlp
     outcome = BuildOutcome()
@@ -129,6 +130,8 @@ def add_reports(
         known[sha256] = ("", version, path.name)  # the same content twice in one batch: once
         todo.append(path)
     started = datetime.now(UTC)
+    if nlp is not None and callable(nlp) and not hasattr(nlp, "pipe_names") and todo and jobs <= 1:
+        nlp = nlp()  # a factory: build the pipeline only now that there is something to read
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(nlp is not None,)) as pool:
@@ -138,6 +141,8 @@ def add_reports(
                 if on_progress:
                     on_progress(path)
     else:
+        if nlp is not None and not hasattr(nlp, "pipe_names"):
+            nlp = nlp()
         previous, _worker_nlp = _worker_nlp, nlp
         try:
             for path in todo:
@@ -157,7 +162,7 @@ def _store_result(store: GraphStore, path: Path, result, outcome: BuildOutcome, 
         _fail(outcome, result, on_error)
         return
     name, graph, nquads = result
-    store.replace_graph(graph, parse(nquads, format=RdfFormat.N_QUADS), replaces=graphs_of_file.get(name, ()))
+    store.add_graph_nquads(graph, nquads, replaces=graphs_of_file.get(name, ()))
     outcome.added.append(name)
 
 

@@ -85,6 +85,14 @@ class GraphStore:
         drops = "".join(f"DROP SILENT GRAPH {old} ;\n" for old in olds)
         self._store.update(f"{drops}MOVE SILENT {staging} TO {graph}")
 
+    def add_graph_nquads(self, graph_iri: str, nquads: bytes, replaces: Iterable[str] = ()) -> None:
+        """Like replace_graph, from N-Quads of that one graph; a new graph is parsed and stored in Rust."""
+        self._check_writable()
+        if not any(iri != graph_iri for iri in replaces) and not self._store.contains_named_graph(NamedNode(graph_iri)):
+            self._store.load(nquads, format=RdfFormat.N_QUADS)  # transactional: all or nothing
+            return
+        self.replace_graph(graph_iri, parse(nquads, format=RdfFormat.N_QUADS), replaces)
+
     def remove_graph(self, graph_iri: str) -> None:
         self._check_writable()
         self._store.remove_graph(NamedNode(graph_iri))
