@@ -44,10 +44,12 @@ def _dump_merged(store: GraphStore, path: Path, rdf_format: RdfFormat) -> None:
 
 
 def export_csv(store: GraphStore, out_dir: Path) -> list[tuple[Path, int]]:
-    """One CSV per named query that needs no parameter; returns (path, row count) pairs."""
+    """One CSV per named query that needs no parameter value; returns (path, row count) pairs."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for query in named_queries().values():
+        if any(param.required for param in query.params):
+            continue  # a question about one concept: not a table for the whole graph
         rows = run_query(store, query.name)
         path = out_dir / f"{query.name}.csv"
         write_csv(rows, path, columns=[c for c in query.columns if c] or None)

@@ -41,6 +41,10 @@ class Param:
     kind: str  # one of PARAM_TYPES
     description: str
 
+    @property
+    def required(self) -> bool:
+        return "(required)" in self.description
+
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
@@ -127,6 +131,10 @@ def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> 
     """
     query = _find_query(name_or_path)
     declared = {p.name: p for p in query.params}
+    missing = [p.name for p in query.params if p.required and values.get(p.name) is None]
+    if missing:
+        raise KgError(f"{query.name}: needs a value for {', '.join(missing)}; "
+                      f"e.g. --param {missing[0]}=… (see `kg queries`)")
     bindings = {}
     for name, value in values.items():
         if value is None:
@@ -173,7 +181,18 @@ def _rows(solutions) -> list[dict[str, object]]:
         raise KgError("only SELECT queries give rows; use `kg export rdf` for graphs")
     # Substituted variables must be projected (an Oxigraph rule); they are not result columns.
     names = [v.value for v in solutions.variables if not v.value.startswith(PARAM_PREFIX)]
-    return [{name: to_python(solution[name]) for name in names} for solution in solutions]
+    seen: dict[object, object] = {}  # names, ids and dates repeat down a column: convert each once
+
+    def convert(term):
+        if term is None:
+            return None
+        try:
+            return seen[term]
+        except KeyError:
+            value = seen[term] = to_python(term)
+            return value
+
+    return [{name: convert(solution[name]) for name in names} for solution in solutions]
 
 
 def to_python(term) -> object:

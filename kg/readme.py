@@ -32,8 +32,12 @@ def render_query_examples(store: GraphStore) -> str:
         if query.params:
             out.append("")
         example = {}
-        rows = run_query(store, query.name)
-        if not rows and (example := _examples(query)):
+        if any(param.required for param in query.params):
+            example = _examples(query)
+            rows = run_query(store, query.name, **example)
+        else:
+            rows = run_query(store, query.name)
+        if not rows and not example and (example := _examples(query)):
             rows = run_query(store, query.name, **example)
         if not rows:
             out += ["*(no rows on the seed reports)*", ""]

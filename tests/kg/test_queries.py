@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kg.query import named_queries, run_query
-from loaders.errors import UnknownName
+from loaders.errors import KgError, UnknownName
 
 SEEDS = {
     "000_f87a246b47a8ad74.txt": "Wandsworth",
@@ -18,11 +18,16 @@ SEEDS = {
 }
 
 
+EXAMPLE_VALUES = {"weakness": "police-only-strategy-discussions", "about": "strategy-discussions",
+                  "theme": "strategy-discussions"}
+
+
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_named_query_runs_on_seed_graph_with_declared_columns(seed_store, name):
     query = named_queries()[name]
     assert query.question, f"{name}.rq has no '# Question:' header"
-    rows = run_query(seed_store, name)
+    values = {p.name: EXAMPLE_VALUES[p.name] for p in query.params if p.required}
+    rows = run_query(seed_store, name, **values)
     if rows:
         assert list(rows[0]) == [c for c in query.columns if c], f"{name}.rq: '# Columns:' header differs"
 
@@ -96,3 +101,16 @@ def test_recurring_weaknesses_counts_authorities(seed_store):
 def test_inspections_count_each_seed_once(seed_store):
     rows = run_query(seed_store, "inspections")
     assert sorted(r["files"] for r in rows) == sorted(SEEDS)
+
+
+def test_required_parameter_missing_is_one_clear_error(seed_store):
+    with pytest.raises(KgError, match="authorities-with-weakness: needs a value for weakness"):
+        run_query(seed_store, "authorities-with-weakness")
+
+
+def test_findings_about_a_theme_includes_its_narrower_weaknesses(seed_store):
+    about = run_query(seed_store, "findings-about", about="strategy-discussions")
+    assert any("police-only-strategy-discussions" in (row["weaknesses"] or "").split() for row in about)
+    everything = run_query(seed_store, "findings")
+    assert {r["finding"] for r in about} == {
+        r["finding"] for r in everything if "strategy-discussions" in (r["themes"] or "").split()}

@@ -296,7 +296,7 @@ def _findings_about(store, concept_id: str) -> list[dict]:
     from kg.report_data import all_concepts
 
     wanted = {concept_id} | {cid for cid, c in all_concepts().items() if concept_id in c.broader}
-    return [row for cid in sorted(wanted) for row in run_query(store, "findings", about=cid)]
+    return [row for cid in sorted(wanted) for row in run_query(store, "findings-about", about=cid)]
 
 
 def test_cse_report_names_authorities_quotes_and_counts_as_findings_query(seed_store, seed_paths):
