@@ -26,9 +26,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "pdf")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--show", action="store_true", help="print every disagreement")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="test",
-                        help="dev: the first 12 labelled reports (rules were tuned on these); test: the last 12 "
-                             "(never looked at while tuning); all: both")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="test",
+        help="dev: the first 12 labelled reports (rules were tuned on these); test: the last 12 "
+        "(never looked at while tuning); all: both",
+    )
     args = parser.parse_args()
     gold: dict[str, dict[str, bool]] = defaultdict(dict)
     with args.gold.open(encoding="utf-8") as f:

@@ -32,9 +32,11 @@ def _source_fingerprint() -> str:
     """Hash of everything that decides what a report yields: loaders code, patterns, schemes, models."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for folder, patterns in ((root / "loaders", ("**/*.py", "**/*.jsonl", "**/*.csv", "models/**/*")),
-                             (root / "ontology", ("*.ttl", "schemes/*.ttl")),
-                             (root / "kg", ("build.py", "iris.py"))):
+    for folder, patterns in (
+        (root / "loaders", ("**/*.py", "**/*.jsonl", "**/*.csv", "models/**/*")),
+        (root / "ontology", ("*.ttl", "schemes/*.ttl")),
+        (root / "kg", ("build.py", "iris.py")),
+    ):
         for pattern in patterns:
             for path in sorted(folder.glob(pattern)):
                 if path.is_file() and "__pycache__" not in path.parts:
@@ -95,8 +97,9 @@ class _Quads:
         self.add(subject, RDF_TYPE, cls)
 
 
-def report_quads(report: Report, run_started: datetime | None = None,
-                 version: str = SOFTWARE_VERSION) -> tuple[str, list[Quad]]:
+def report_quads(
+    report: Report, run_started: datetime | None = None, version: str = SOFTWARE_VERSION
+) -> tuple[str, list[Quad]]:
     """(graph IRI, quads) of everything read from one report file, by extractor `version`."""
     if report.authority is None:
         raise ValueError(f"{report.path.name}: report has no resolved authority")
@@ -115,8 +118,7 @@ def report_quads(report: Report, run_started: datetime | None = None,
     return report_iri, q.quads
 
 
-def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, started: datetime,
-                version: str) -> None:
+def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, started: datetime, version: str) -> None:
     q.a(report_iri, _ofk("InspectionReport"))
     q.add(report_iri, _ofk("reportOf"), _node(inspection))
     q.add(report_iri, _ofk("sourceFile"), report.path.name)
@@ -139,8 +141,7 @@ def _add_inspection(q: _Quads, report: Report, inspection: str) -> None:
     q.a(inspection, _ofk("Inspection"))
     q.add(inspection, _ofk("inspectedAuthority"), _node(iris.authority_iri(report.authority.gss_code)))
     q.add(inspection, _ofk("framework"), _concept(report.framework) if report.framework else None)
-    q.add(inspection, _ofk("inspectionType"),
-          _concept(report.inspection_type) if report.inspection_type else None)
+    q.add(inspection, _ofk("inspectionType"), _concept(report.inspection_type) if report.inspection_type else None)
     q.add(inspection, _ofk("startDate"), _date(report.inspection_start) if report.inspection_start else None)
     q.add(inspection, _ofk("endDate"), _date(report.inspection_end) if report.inspection_end else None)
     q.add(inspection, _ofk("leadInspector"), report.lead_inspector)
@@ -158,8 +159,17 @@ def _add_judgements(q: _Quads, report: Report, report_iri: str, inspection: str)
         q.add(iri, _ofk("statedIn"), _node(report_iri))
 
 
-def _add_evidence(q: _Quads, report_iri: str, index: int, text: str, start: int, end: int, page: int,
-                  section: str | None = None, paragraph: int | None = None) -> NamedNode:
+def _add_evidence(
+    q: _Quads,
+    report_iri: str,
+    index: int,
+    text: str,
+    start: int,
+    end: int,
+    page: int,
+    section: str | None = None,
+    paragraph: int | None = None,
+) -> NamedNode:
     """A oa:SpecificResource: the exact quote, its offsets and page in one file."""
     evidence = iris.evidence_iri(report_iri, index)
     q.a(evidence, _node(OA + "SpecificResource"))
@@ -190,12 +200,25 @@ def _add_findings(q: _Quads, report: Report, report_iri: str, inspection: str) -
         q.add(iri, _ofk("aboutInspection"), _node(inspection))
         q.add(iri, _ofk("text"), sentence.text)
         q.add(iri, _ofk("polarity"), _concept(finding.polarity))
-        for predicate, ids in (("theme", finding.themes), ("serviceArea", finding.service_areas),
-                               ("partner", finding.partners), ("weakness", finding.weaknesses)):
+        for predicate, ids in (
+            ("theme", finding.themes),
+            ("serviceArea", finding.service_areas),
+            ("partner", finding.partners),
+            ("weakness", finding.weaknesses),
+        ):
             for concept_id in ids:
                 q.add(iri, _ofk(predicate), _concept(concept_id))
-        evidence = _add_evidence(q, report_iri, sentence.index, sentence.text, sentence.start, sentence.end,
-                                 sentence.page, sentence.section, sentence.paragraph)
+        evidence = _add_evidence(
+            q,
+            report_iri,
+            sentence.index,
+            sentence.text,
+            sentence.start,
+            sentence.end,
+            sentence.page,
+            sentence.section,
+            sentence.paragraph,
+        )
         q.add(iri, _node(OA + "hasTarget"), evidence)
 
 
@@ -225,8 +248,13 @@ def _add_statistics(q: _Quads, report: Report, report_iri: str, inspection: str)
         q.a(iri, _ofk("Statistic"))
         q.add(iri, _ofk("aboutInspection"), _node(inspection))
         q.add(iri, _ofk("measure"), _concept(stat.measure))
-        q.add(iri, _ofk("value"), Literal(repr(float(stat.value)), datatype=_node(XSD + "decimal"))
-              if stat.value != int(stat.value) else Literal(str(int(stat.value)), datatype=_node(XSD + "decimal")))
+        q.add(
+            iri,
+            _ofk("value"),
+            Literal(repr(float(stat.value)), datatype=_node(XSD + "decimal"))
+            if stat.value != int(stat.value)
+            else Literal(str(int(stat.value)), datatype=_node(XSD + "decimal")),
+        )
         q.add(iri, _ofk("unit"), stat.unit)
         q.add(iri, _ofk("asAt"), _date(stat.as_at) if stat.as_at else None)
         q.add(iri, _ofk("statedIn"), _node(report_iri))

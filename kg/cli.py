@@ -18,8 +18,12 @@ __all__ = ["cli", "main"]
 
 def _store_option(function):
     return click.option(
-        "--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="Folder of the graph store [default: $KG_STORE, else ./kg-store].")(function)
+        "--store",
+        "store_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of the graph store [default: $KG_STORE, else ./kg-store].",
+    )(function)
 
 
 def _error(error: KgError) -> None:
@@ -49,14 +53,25 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_store_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for reading reports [default: number of cores].")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading reports [default: number of cores].",
+)
 @click.option("--force", is_flag=True, help="Re-read reports even when their content is already in the store.")
 @click.option("--no-findings", is_flag=True, help="Read structure only (grades, dates), no sentence analysis.")
-@click.option("--wait", type=float, default=0.0, show_default=True,
-              help="Seconds to wait for another build on the same store to finish.")
-def build(paths: tuple[Path, ...], store_dir: Path | None, jobs: int | None, force: bool, no_findings: bool,
-          wait: float) -> None:
+@click.option(
+    "--wait",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another build on the same store to finish.",
+)
+def build(
+    paths: tuple[Path, ...], store_dir: Path | None, jobs: int | None, force: bool, no_findings: bool, wait: float
+) -> None:
     """Read report files (PDF or text, or folders of them) into the graph store.
 
     Each report becomes one named graph, written in one transaction. Files already in the store with
@@ -75,8 +90,15 @@ def build(paths: tuple[Path, ...], store_dir: Path | None, jobs: int | None, for
     with open_store(store_dir, wait=wait) as store:
         if sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Reading reports", file=sys.stderr) as bar:
-                outcome = add_reports(store, files, nlp=nlp, jobs=jobs or cpu_count(), force=force,
-                                      on_error=_error, on_progress=lambda _: bar.update(1))
+                outcome = add_reports(
+                    store,
+                    files,
+                    nlp=nlp,
+                    jobs=jobs or cpu_count(),
+                    force=force,
+                    on_error=_error,
+                    on_progress=lambda _: bar.update(1),
+                )
         else:
             outcome = add_reports(store, files, nlp=nlp, jobs=jobs or cpu_count(), force=force, on_error=_error)
     click.echo(outcome.summary())
@@ -107,10 +129,23 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("name")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter, bound as an RDF term (repeatable).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter, bound as an RDF term (repeatable).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 @_store_option
 def query(name: str, params: tuple[str, ...], fmt: str, output: Path | None, store_dir: Path | None) -> None:
@@ -131,8 +166,12 @@ def query(name: str, params: tuple[str, ...], fmt: str, output: Path | None, sto
 
 
 @cli.command()
-@click.option("--file", "rdf_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Validate this RDF file instead of the store.")
+@click.option(
+    "--file",
+    "rdf_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Validate this RDF file instead of the store.",
+)
 @_store_option
 def validate(rdf_file: Path | None, store_dir: Path | None) -> None:
     """Check the store (or an RDF file) against the SHACL shapes; list violations, exit 1 if any."""
@@ -173,8 +212,13 @@ def ontology_check() -> None:
 
 
 @ontology.command("doc")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write [default: docs/ontology.md].")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write [default: docs/ontology.md].",
+)
 def ontology_doc(output: Path | None) -> None:
     """Write the ontology reference (classes, properties, concept schemes) as Markdown."""
     from kg.ontology_doc import write_ontology_reference
@@ -191,10 +235,16 @@ RDF_FORMATS = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "nt": "N_TRIPLE
 
 
 @export.command("rdf")
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="trig", show_default=True,
-              help="RDF syntax: trig and nq keep each report's named graph; ttl and nt merge all graphs.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(RDF_FORMATS)),
+    default="trig",
+    show_default=True,
+    help="RDF syntax: trig and nq keep each report's named graph; ttl and nt merge all graphs.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 @_store_option
 def export_rdf(fmt: str, output: Path, store_dir: Path | None) -> None:
     """Export the whole store as RDF."""
@@ -207,8 +257,14 @@ def export_rdf(fmt: str, output: Path, store_dir: Path | None) -> None:
 
 
 @export.command("csv")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write one CSV per table-like named query into.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write one CSV per table-like named query into.",
+)
 @_store_option
 def export_csv(out_dir: Path, store_dir: Path | None) -> None:
     """Export every parameter-free named query as a CSV file, for Excel and R."""
@@ -261,10 +317,16 @@ def _build_network(store_dir: Path | None, view: str, authority: str | None, **f
 @export.command("html")
 @_view_options
 @click.option("--title", default=None, help="Page title [default: named for the view].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="HTML file to write: one self-contained page that works offline.")
-def export_html(output: Path, title: str | None, store_dir: Path | None, view: str, authority: str | None,
-                **filters) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="HTML file to write: one self-contained page that works offline.",
+)
+def export_html(
+    output: Path, title: str | None, store_dir: Path | None, view: str, authority: str | None, **filters
+) -> None:
     """Write an interactive network view as one offline HTML page (search, filters, evidence)."""
     from kg.html import write_html
 
@@ -276,8 +338,13 @@ def export_html(output: Path, title: str | None, store_dir: Path | None, view: s
 
 @export.command("network-csv")
 @_view_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="CSV file to write: node, label, kind, degree, weighted_degree, betweenness, community.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="CSV file to write: node, label, kind, degree, weighted_degree, betweenness, community.",
+)
 def export_network_csv(output: Path, store_dir: Path | None, view: str, authority: str | None, **filters) -> None:
     """Write the centrality and community figures of a network view as CSV."""
     from kg.network import write_centrality_csv
@@ -290,8 +357,15 @@ def export_network_csv(output: Path, store_dir: Path | None, view: str, authorit
 
 @cli.command()
 @click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one JSON object per line; table: for people.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one JSON object per line; table: for people.",
+)
 @click.option("--section", default=None, help="Section kind the sentences come from (e.g. improvements).")
 def annotate(file, fmt: str, section: str | None) -> None:
     """Read sentences (one per line, from FILE or standard input) and print their concepts and polarity."""
@@ -311,16 +385,40 @@ def annotate(file, fmt: str, section: str | None) -> None:
 
 @cli.command()
 @_store_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default answers this machine only.")
-@click.option("--port", type=click.IntRange(min=0, max=65535), default=7878, show_default=True,
-              help="Port to listen on (0: any free port).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-              help="Seconds a query may run before it is stopped (answered 503).")
-@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
-              help="Most rows (or triples) one answer may hold; larger results are refused.")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Queries that can run at once, each in its own process.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default answers this machine only.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=7878,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (answered 503).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) one answer may hold; larger results are refused.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Queries that can run at once, each in its own process.",
+)
 def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int) -> None:
     """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
     from kg.serve import ServeSettings, make_server
@@ -342,10 +440,18 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows
 
 
 @cli.command()
-@click.option("--endpoint", required=True, help="The server's SPARQL endpoint (query and update), e.g. "
-              "http://host:8890/sparql (Virtuoso with a login: /sparql-auth).")
-@click.option("--graph-store", default=None, help="The server's Graph Store HTTP Protocol URL, e.g. "
-              "http://host:8890/sparql-graph-crud (with a login: /sparql-graph-crud-auth); without it, SPARQL Update.")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="The server's SPARQL endpoint (query and update), e.g. "
+    "http://host:8890/sparql (Virtuoso with a login: /sparql-auth).",
+)
+@click.option(
+    "--graph-store",
+    default=None,
+    help="The server's Graph Store HTTP Protocol URL, e.g. "
+    "http://host:8890/sparql-graph-crud (with a login: /sparql-graph-crud-auth); without it, SPARQL Update.",
+)
 @_store_option
 def push(endpoint: str, graph_store: str | None, store_dir: Path | None) -> None:
     """Publish every report graph and the reference graph to a SPARQL server, replacing each whole.
@@ -373,10 +479,22 @@ def _report_output(text: str, output: Path | None, fmt: str) -> None:
         click.echo(f"{fmt} report written to {output}", err=True)
 
 
-_REPORT_FORMAT = click.option("-f", "--format", "fmt", type=click.Choice(["md", "html"]), default="md",
-                              show_default=True, help="Markdown, or one self-contained HTML page.")
-_REPORT_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                              help="Write to a file (Markdown charts go beside it as PNG) [default: stdout].")
+_REPORT_FORMAT = click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown, or one self-contained HTML page.",
+)
+_REPORT_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to a file (Markdown charts go beside it as PNG) [default: stdout].",
+)
 
 
 @report.command("theme")

@@ -13,8 +13,7 @@ from kg.tables import write_csv
 
 __all__ = ["export_csv", "export_rdf"]
 
-_FORMATS = {"ttl": RdfFormat.TURTLE, "trig": RdfFormat.TRIG, "nq": RdfFormat.N_QUADS,
-            "nt": RdfFormat.N_TRIPLES}
+_FORMATS = {"ttl": RdfFormat.TURTLE, "trig": RdfFormat.TRIG, "nq": RdfFormat.N_QUADS, "nt": RdfFormat.N_TRIPLES}
 
 
 def export_rdf(store: GraphStore, path: Path, fmt: str) -> int:
@@ -54,6 +53,7 @@ def export_csv(store: GraphStore, out_dir: Path) -> list[tuple[Path, int]]:
         path = out_dir / f"{query.name}.csv"
         write_csv(rows, path, columns=[c for c in query.columns if c] or None)
         written.append((path, len(rows)))
-    (out_dir / "README.json").write_text(json.dumps(
-        {q.name: q.question for q in named_queries().values()}, indent=2), encoding="utf-8")
+    (out_dir / "README.json").write_text(
+        json.dumps({q.name: q.question for q in named_queries().values()}, indent=2), encoding="utf-8"
+    )
     return written

@@ -35,8 +35,7 @@ class BuildOutcome:
     errors: list[KgError] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{len(self.added)} reports added, {len(self.unchanged)} unchanged, "
-                f"{len(self.errors)} failed")
+        return f"{len(self.added)} reports added, {len(self.unchanged)} unchanged, {len(self.errors)} failed"
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -44,9 +43,15 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in REPORT_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         else:
             found.append(path)
     unique = list(dict.fromkeys(p.resolve() for p in found))
@@ -59,8 +64,9 @@ def ensure_reference(store: GraphStore) -> bool:
         return False
     graph = NamedNode(iris.REFERENCE_GRAPH)
     quads = reference_quads()
-    quads.append(Quad(graph, NamedNode("https://w3id.org/ofsted-kg/ontology#softwareVersion"),
-                      Literal(SOFTWARE_VERSION), graph))
+    quads.append(
+        Quad(graph, NamedNode("https://w3id.org/ofsted-kg/ontology#softwareVersion"), Literal(SOFTWARE_VERSION), graph)
+    )
     store.replace_graph(iris.REFERENCE_GRAPH, quads)
     return True
 
@@ -133,8 +139,7 @@ def add_reports(
     if nlp is not None and callable(nlp) and not hasattr(nlp, "pipe_names") and todo and jobs <= 1:
         nlp = nlp()  # a factory: build the pipeline only now that there is something to read
     if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(nlp is not None,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(nlp is not None,)) as pool:
             results = pool.map(_extract, todo, [started] * len(todo), [version] * len(todo), chunksize=1)
             for path, result in zip(todo, results, strict=True):
                 _store_result(store, path, result, outcome, on_error, graphs_of_file)
@@ -156,8 +161,9 @@ def add_reports(
     return outcome
 
 
-def _store_result(store: GraphStore, path: Path, result, outcome: BuildOutcome, on_error,
-                  graphs_of_file: dict[str, list[str]]) -> None:
+def _store_result(
+    store: GraphStore, path: Path, result, outcome: BuildOutcome, on_error, graphs_of_file: dict[str, list[str]]
+) -> None:
     if isinstance(result, KgError):
         _fail(outcome, result, on_error)
         return

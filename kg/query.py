@@ -133,8 +133,9 @@ def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> 
     declared = {p.name: p for p in query.params}
     missing = [p.name for p in query.params if p.required and values.get(p.name) is None]
     if missing:
-        raise KgError(f"{query.name}: needs a value for {', '.join(missing)}; "
-                      f"e.g. --param {missing[0]}=… (see `kg queries`)")
+        raise KgError(
+            f"{query.name}: needs a value for {', '.join(missing)}; e.g. --param {missing[0]}=… (see `kg queries`)"
+        )
     bindings = {}
     for name, value in values.items():
         if value is None:

@@ -52,8 +52,11 @@ def link_undated_inspections(store: GraphStore) -> list[tuple[str, str]]:
     linked = []
     for (graph, inspection), entry in undated.items():
         grades = entry["grades"]
-        candidates = [iri for iri, theirs in dated[(entry["la"], entry["framework"])].items()
-                      if grades and all(theirs.get(area) == grade for area, grade in grades.items())]
+        candidates = [
+            iri
+            for iri, theirs in dated[(entry["la"], entry["framework"])].items()
+            if grades and all(theirs.get(area) == grade for area, grade in grades.items())
+        ]
         if len(candidates) != 1:
             log.info("%s: undated inspection left alone (%d dated matches)", graph, len(candidates))
             continue
@@ -65,7 +68,7 @@ def link_undated_inspections(store: GraphStore) -> list[tuple[str, str]]:
 def _rewrite(store: GraphStore, graph: str, old: str, new: str) -> None:
     def swap(term):
         if isinstance(term, NamedNode) and (term.value == old or term.value.startswith(old + "/")):
-            return NamedNode(new + term.value[len(old):])
+            return NamedNode(new + term.value[len(old) :])
         return term
 
     quads = [Quad(swap(q.subject), q.predicate, swap(q.object), q.graph_name) for q in store.graph_quads(graph)]

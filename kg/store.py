@@ -57,13 +57,16 @@ class GraphStore:
     def query(self, sparql: str, bindings: dict[str, object] | None = None, union: bool = True):
         """Run SPARQL with values bound as RDF terms (never pasted into the text)."""
         substitutions = {Variable(name): value for name, value in (bindings or {}).items()}
-        return self._store.query(sparql, prefixes=_PREFIXES, substitutions=substitutions,
-                                 use_default_graph_as_union=union)
+        return self._store.query(
+            sparql, prefixes=_PREFIXES, substitutions=substitutions, use_default_graph_as_union=union
+        )
 
     def report_versions(self) -> dict[str, tuple[str, str, str]]:
         """sha256 -> (graph IRI, software version, source file) of every report in the store."""
-        return {row["sha"].value: (row["graph"].value, row["version"].value, row["file"].value)
-                for row in self.query(_REPORT_VERSIONS, union=False)}
+        return {
+            row["sha"].value: (row["graph"].value, row["version"].value, row["file"].value)
+            for row in self.query(_REPORT_VERSIONS, union=False)
+        }
 
     def replace_graph(self, graph_iri: str, quads: Iterable[Quad], replaces: Iterable[str] = ()) -> None:
         """Make the named graph hold exactly these quads, dropping the `replaces` graphs, in one transaction.
@@ -100,8 +103,9 @@ class GraphStore:
     def report_graphs(self) -> list[str]:
         """IRIs of the report graphs in the store."""
         prefix = iris.ID + "report/"
-        return sorted(g.value for g in self._store.named_graphs()
-                      if isinstance(g, NamedNode) and g.value.startswith(prefix))
+        return sorted(
+            g.value for g in self._store.named_graphs() if isinstance(g, NamedNode) and g.value.startswith(prefix)
+        )
 
     def graph_quads(self, graph_iri: str) -> list[Quad]:
         return list(self._store.quads_for_pattern(None, None, None, NamedNode(graph_iri)))
@@ -120,9 +124,13 @@ class GraphStore:
         return list(parse(data, format=RdfFormat.N_QUADS))
 
     def reference_version(self) -> str | None:
-        rows = list(self.query(
-            "SELECT ?v ?g WHERE { GRAPH ?g { ?g ofk:softwareVersion ?v } }",
-            {"g": NamedNode(iris.REFERENCE_GRAPH)}, union=False))
+        rows = list(
+            self.query(
+                "SELECT ?v ?g WHERE { GRAPH ?g { ?g ofk:softwareVersion ?v } }",
+                {"g": NamedNode(iris.REFERENCE_GRAPH)},
+                union=False,
+            )
+        )
         return rows[0]["v"].value if rows else None
 
     def clean_staging(self) -> None:
@@ -160,8 +168,9 @@ def _write_lock(store_dir: Path, wait: float) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     lock.seek(0)
                     holder = lock.read().strip() or "another process"
-                    raise StoreBusy(f"{store_dir}: store is being written by {holder}; "
-                                    "wait for it to finish or use another --store") from None
+                    raise StoreBusy(
+                        f"{store_dir}: store is being written by {holder}; wait for it to finish or use another --store"
+                    ) from None
                 time.sleep(0.2)
         lock.seek(0)
         lock.truncate()
@@ -174,8 +183,7 @@ def _write_lock(store_dir: Path, wait: float) -> Iterator[None]:
 
 
 @contextmanager
-def open_store(store_dir: Path | str | None = None, read_only: bool = False,
-               wait: float = 0.0) -> Iterator[GraphStore]:
+def open_store(store_dir: Path | str | None = None, read_only: bool = False, wait: float = 0.0) -> Iterator[GraphStore]:
     """Open (creating if needed) the store in a folder; None means the default folder.
 
     Writers take the store's lock: a second writer waits `wait` seconds, then raises StoreBusy.
@@ -192,8 +200,9 @@ def open_store(store_dir: Path | str | None = None, read_only: bool = False,
                 break
             except (OSError, RuntimeError) as error:
                 if attempt == 4:
-                    raise KgError(f"{store_dir}: cannot open the store read-only ({error}); "
-                                  "try again when the build has finished") from None
+                    raise KgError(
+                        f"{store_dir}: cannot open the store read-only ({error}); try again when the build has finished"
+                    ) from None
                 time.sleep(0.2 * (attempt + 1))
         graph_store = GraphStore(store, store_dir, read_only=True)
         try:

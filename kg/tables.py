@@ -41,13 +41,15 @@ def _plain(value: object) -> object:
     return value
 
 
-def format_rows(rows: Sequence[dict[str, object]], fmt: str = "table", columns: Sequence[str] | None = None,
-                width: int = 60) -> str:
+def format_rows(
+    rows: Sequence[dict[str, object]], fmt: str = "table", columns: Sequence[str] | None = None, width: int = 60
+) -> str:
     """Rows as a text table, CSV, TSV or JSON (a list of objects)."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
-        return json.dumps([{c: _plain(row.get(c)) for c in columns} for row in rows], indent=2,
-                          ensure_ascii=False) + "\n"
+        return (
+            json.dumps([{c: _plain(row.get(c)) for c in columns} for row in rows], indent=2, ensure_ascii=False) + "\n"
+        )
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -69,8 +71,10 @@ def format_rows(rows: Sequence[dict[str, object]], fmt: str = "table", columns: 
 
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"

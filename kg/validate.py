@@ -59,20 +59,21 @@ def _validate_graph(data: rdflib.Graph, name: str, extra: rdflib.Graph | None = 
     merged = data + _ontology()
     if extra is not None:
         merged += extra
-    conforms, report, _ = validate(merged, shacl_graph=_shapes(), inference="none",
-                                   allow_warnings=True, advanced=True)
+    conforms, report, _ = validate(merged, shacl_graph=_shapes(), inference="none", allow_warnings=True, advanced=True)
     if conforms:
         return []
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     found = []
     for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
-        found.append(Violation(
-            graph=name,
-            focus=_short(report.value(result, sh.focusNode)),
-            path=_short(report.value(result, sh.resultPath)),
-            message=str(report.value(result, sh.resultMessage) or ""),
-            severity=_short(report.value(result, sh.resultSeverity)),
-        ))
+        found.append(
+            Violation(
+                graph=name,
+                focus=_short(report.value(result, sh.focusNode)),
+                path=_short(report.value(result, sh.resultPath)),
+                message=str(report.value(result, sh.resultMessage) or ""),
+                severity=_short(report.value(result, sh.resultSeverity)),
+            )
+        )
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
 
 

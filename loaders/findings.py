@@ -67,14 +67,16 @@ def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
     docs = _docs(nlp, (s.text for s in sentences), (s.section for s in sentences))
     for sentence, doc in zip(sentences, docs, strict=True):
         read = read_doc(doc)
-        findings.append(Finding(
-            sentence=sentence,
-            polarity=read["polarity"],
-            themes=tuple(read["themes"]),
-            service_areas=tuple(read["service_areas"]),
-            partners=tuple(read["partners"]),
-            weaknesses=tuple(read["weaknesses"]),
-        ))
+        findings.append(
+            Finding(
+                sentence=sentence,
+                polarity=read["polarity"],
+                themes=tuple(read["themes"]),
+                service_areas=tuple(read["service_areas"]),
+                partners=tuple(read["partners"]),
+                weaknesses=tuple(read["weaknesses"]),
+            )
+        )
     return findings
 
 

@@ -43,8 +43,9 @@ def test_build_reports_bad_file_and_keeps_going(tmp_path, seed_paths):
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
 def test_query_formats(seed_store_dir, fmt):
-    result = CliRunner().invoke(cli, ["query", "judgements", "--store", str(seed_store_dir), "-f", fmt,
-                                      "--param", "authority=Waltham Forest"])
+    result = CliRunner().invoke(
+        cli, ["query", "judgements", "--store", str(seed_store_dir), "-f", fmt, "--param", "authority=Waltham Forest"]
+    )
     assert result.exit_code == 0, result.output
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(result.stdout)))

@@ -98,8 +98,9 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
     imperative = bool(_IMPERATIVE.match(lower))
-    if ((imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")) \
-            and not fixed:
+    if (
+        (imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")
+    ) and not fixed:
         # A recommendation ("Ensure that plans are timely") asks for what is missing: its praise words
         # describe the goal, not the practice, so it criticises.
         polarity = "weakness"

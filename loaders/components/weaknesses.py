@@ -48,15 +48,17 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
         if not line.strip():
             continue
         data = json.loads(line)
-        rules.append(WeaknessRule(
-            id=data["id"],
-            topic=re.compile(data["topic"]),
-            cue=re.compile(data["cue"]),
-            not_cue=re.compile(data["not_cue"]) if data.get("not_cue") else None,
-            requires=re.compile(data["requires"]) if data.get("requires") else None,
-            sections=frozenset(data.get("sections", ())),
-            improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
-        ))
+        rules.append(
+            WeaknessRule(
+                id=data["id"],
+                topic=re.compile(data["topic"]),
+                cue=re.compile(data["cue"]),
+                not_cue=re.compile(data["not_cue"]) if data.get("not_cue") else None,
+                requires=re.compile(data["requires"]) if data.get("requires") else None,
+                sections=frozenset(data.get("sections", ())),
+                improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
+            )
+        )
     return tuple(rules)
 
 
@@ -76,9 +78,9 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
             continue
         if rule.topic.search(clause):
             return True
-        lead = clause[:cue.start()].split()
+        lead = clause[: cue.start()].split()
         # words and then a verb before the cue make a new subject: "but return home interviews are not"
-        new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[:cue.end()]))
+        new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[: cue.end()]))
         if index and rule.topic.search(clauses[index - 1]) and len(lead) <= 4 and not new_subject:
             return True
     return False
@@ -98,8 +100,12 @@ def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool)
             continue
         if rule.requires is not None and not rule.requires.search(lower):
             continue
-        if section == "improvements" and rule.improvements_cue is not None and rule.improvements_cue.search(lower) \
-                and topic:
+        if (
+            section == "improvements"
+            and rule.improvements_cue is not None
+            and rule.improvements_cue.search(lower)
+            and topic
+        ):
             found.append(rule.id)
         elif topic:
             if _cue_with_topic(rule, lower):  # "Although X is good, Y is weak": the cue must be about X

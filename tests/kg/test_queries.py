@@ -18,8 +18,11 @@ SEEDS = {
 }
 
 
-EXAMPLE_VALUES = {"weakness": "police-only-strategy-discussions", "about": "strategy-discussions",
-                  "theme": "strategy-discussions"}
+EXAMPLE_VALUES = {
+    "weakness": "police-only-strategy-discussions",
+    "about": "strategy-discussions",
+    "theme": "strategy-discussions",
+}
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
@@ -35,8 +38,11 @@ def test_named_query_runs_on_seed_graph_with_declared_columns(seed_store, name):
 def test_judgements_rows_for_the_2022_wandsworth_seed(seed_store):
     rows = [r for r in run_query(seed_store, "judgements") if r["file"] == "002_709ffb7b20839cc6.txt"]
     assert {(r["area"], r["grade"]) for r in rows} == {
-        ("leadership", "good"), ("help-and-protection", "good"), ("children-in-care", "good"),
-        ("overall-effectiveness", "good")}
+        ("leadership", "good"),
+        ("help-and-protection", "good"),
+        ("children-in-care", "good"),
+        ("overall-effectiveness", "good"),
+    }
     row = rows[0]
     assert (row["authority"], row["gss_code"], row["framework"]) == ("Wandsworth", "E09000032", "ilacs")
     assert (row["inspection_start"], row["inspection_end"]) == (date(2022, 11, 7), date(2022, 11, 18))
@@ -88,7 +94,7 @@ def test_findings_rows_carry_offsets_into_the_report_text(seed_store, seed_repor
     rows = run_query(seed_store, "findings", authority="Waltham Forest")
     assert rows
     for row in rows[:200]:
-        assert report.text[row["start"]:row["end"]] == row["sentence"]
+        assert report.text[row["start"] : row["end"]] == row["sentence"]
 
 
 def test_recurring_weaknesses_counts_authorities(seed_store):
@@ -113,4 +119,5 @@ def test_findings_about_a_theme_includes_its_narrower_weaknesses(seed_store):
     assert any("police-only-strategy-discussions" in (row["weaknesses"] or "").split() for row in about)
     everything = run_query(seed_store, "findings")
     assert {r["finding"] for r in about} == {
-        r["finding"] for r in everything if "strategy-discussions" in (r["themes"] or "").split()}
+        r["finding"] for r in everything if "strategy-discussions" in (r["themes"] or "").split()
+    }

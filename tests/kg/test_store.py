@@ -42,8 +42,9 @@ def test_unchanged_rebuild_skips_and_changed_report_replaces_only_itself(tmp_pat
         again = add_reports(store, paths, nlp=nlp)
         assert (again.added, len(again.unchanged)) == ([], 3)
         changed = paths[0]
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nThe council has a new front door.\n",
-                           encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\nThe council has a new front door.\n", encoding="utf-8"
+        )
         third = add_reports(store, paths, nlp=nlp)
         assert third.added == [changed.name] and len(third.unchanged) == 2
         after = {g: store.graph_quads(g) for g in store.report_graphs()}
@@ -106,4 +107,5 @@ def test_undated_text_joins_the_dated_pdf_of_the_same_inspection(tmp_path, corpu
         add_reports(store, [seed_path_for("000"), pdf])
         rows = run_query(store, "inspections", authority="Wandsworth")
     assert [(r["inspection_start"].isoformat(), sorted(r["files"].split())) for r in rows] == [
-        ("2015-11-24", ["000_f87a246b47a8ad74.txt", pdf.name])]
+        ("2015-11-24", ["000_f87a246b47a8ad74.txt", pdf.name])
+    ]

@@ -51,11 +51,14 @@ def test_corpus_report_matches_gold(corpus_dir, file):
     got = {j.area: (j.grade, j.covers_care_leavers) for j in report.judgements}
     assert got == GOLD_JUDGEMENTS[file]
     assert report.framework == gold["framework"]
-    assert (report.inspection_start, report.inspection_end) == (_date(gold["inspection_start"]),
-                                                              _date(gold["inspection_end"]))
+    assert (report.inspection_start, report.inspection_end) == (
+        _date(gold["inspection_start"]),
+        _date(gold["inspection_end"]),
+    )
     if gold["published"]:
         assert report.published == _date(gold["published"])
     assert report.lead_inspector == gold["lead_inspector"].split(";")[0].strip() or (
-        report.lead_inspector == gold["lead_inspector"])
+        report.lead_inspector == gold["lead_inspector"]
+    )
     if gold["inspection_type"]:
         assert report.inspection_type == gold["inspection_type"]
