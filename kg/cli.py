@@ -150,11 +150,11 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @_store_option
 def query(name: str, params: tuple[str, ...], fmt: str, output: Path | None, store_dir: Path | None) -> None:
     """Run a named query (see `kg queries`) or a .rq file, with --param values bound, never pasted."""
-    from kg.query import _find_query, run_query
+    from kg.query import find_query, run_query
     from kg.store import open_store
     from kg.tables import format_rows
 
-    named = _find_query(name)
+    named = find_query(name)
     with open_store(store_dir, read_only=True) as store:
         rows = run_query(store, name, **_parse_params(params))
     text = format_rows(rows, fmt, columns=[c for c in named.columns if c] or None)

@@ -86,14 +86,9 @@ def class_graph(graph: Graph | None = None) -> nx.MultiDiGraph:
 
 def update_readme(readme_path: Path) -> bool:
     """Rewrite the diagram block between the marks in a Markdown file; True if it changed."""
-    text = readme_path.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN_MARK) + r"\n.*?" + re.escape(END_MARK), re.S)
-    if not pattern.search(text):
-        raise ValueError(f"{readme_path}: no diagram marks; add the lines {BEGIN_MARK} and {END_MARK}")
-    new = pattern.sub(lambda _: f"{BEGIN_MARK}\n{render_mermaid()}{END_MARK}", text)
-    if new != text:
-        readme_path.write_text(new, encoding="utf-8")
-    return new != text
+    from kg.readme import replace_marked_block  # kg.readme imports this module at its top
+
+    return replace_marked_block(readme_path, BEGIN_MARK, END_MARK, render_mermaid())
 
 
 def _declared(graph: Graph) -> set[str]:

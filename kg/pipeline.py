@@ -136,8 +136,6 @@ def add_reports(
         known[sha256] = ("", version, path.name)  # the same content twice in one batch: once
         todo.append(path)
     started = datetime.now(UTC)
-    if nlp is not None and callable(nlp) and not hasattr(nlp, "pipe_names") and todo and jobs <= 1:
-        nlp = nlp()  # a factory: build the pipeline only now that there is something to read
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(nlp is not None,)) as pool:
             results = pool.map(_extract, todo, [started] * len(todo), [version] * len(todo), chunksize=1)
@@ -147,7 +145,7 @@ def add_reports(
                     on_progress(path)
     else:
         if nlp is not None and not hasattr(nlp, "pipe_names"):
-            nlp = nlp()
+            nlp = nlp()  # a factory: build the pipeline only now that there is something to read
         previous, _worker_nlp = _worker_nlp, nlp
         try:
             for path in todo:

@@ -27,7 +27,7 @@ from kg.namespaces import CONCEPT, concept
 from kg.store import GraphStore
 from loaders.errors import KgError, UnknownName
 
-__all__ = ["QUERY_DIR", "NamedQuery", "named_queries", "run_query", "run_sparql", "to_term", "load_query"]
+__all__ = ["QUERY_DIR", "NamedQuery", "named_queries", "run_query", "run_sparql", "to_term", "load_query", "find_query"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -129,7 +129,7 @@ def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> 
 
     Concept IRIs come back as concept ids, dates as datetime.date, numbers as int or float.
     """
-    query = _find_query(name_or_path)
+    query = find_query(name_or_path)
     declared = {p.name: p for p in query.params}
     missing = [p.name for p in query.params if p.required and values.get(p.name) is None]
     if missing:
@@ -166,7 +166,7 @@ def run_sparql(store: GraphStore, sparql: str, **terms) -> list[dict[str, object
     return _rows(result)
 
 
-def _find_query(name_or_path: str | Path) -> NamedQuery:
+def find_query(name_or_path: str | Path) -> NamedQuery:
     path = Path(name_or_path)
     if path.suffix == ".rq" and path.is_file():
         return load_query(path)

@@ -153,12 +153,7 @@ def describe_inspection(inspection: Inspection) -> str:
     """
     if inspection.start:
         return format_date(inspection.start)
-    text = f"undated {short_label(inspection.framework)} report" if inspection.framework else "undated report"
-    if inspection.published:
-        return f"{text} published {format_date(inspection.published)}"
-    if inspection.figures_as_at:
-        return f"{text} with figures to {format_date(inspection.figures_as_at)}"
-    return text
+    return _undated(inspection, "report", "{} published {}", "{} with figures to {}")
 
 
 def inspection_phrase(inspection: Inspection) -> str:
@@ -169,11 +164,16 @@ def inspection_phrase(inspection: Inspection) -> str:
     """
     if inspection.start:
         return f"inspection of {format_date(inspection.start)}"
-    phrase = f"undated {short_label(inspection.framework)} inspection" if inspection.framework else "undated inspection"
+    return _undated(inspection, "inspection", "{} (report published {})", "{} (figures to {})")
+
+
+def _undated(inspection: Inspection, noun: str, published: str, figures: str) -> str:
+    """'undated SIF <noun>', placed by what the report does state: its publication or its figures' date."""
+    phrase = f"undated {short_label(inspection.framework)} {noun}" if inspection.framework else f"undated {noun}"
     if inspection.published:
-        return f"{phrase} (report published {format_date(inspection.published)})"
+        return published.format(phrase, format_date(inspection.published))
     if inspection.figures_as_at:
-        return f"{phrase} (figures to {format_date(inspection.figures_as_at)})"
+        return figures.format(phrase, format_date(inspection.figures_as_at))
     return phrase
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable, parse, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Variable, parse, serialize
 
 from kg import iris
 from kg.namespaces import PREFIXES
@@ -119,10 +119,6 @@ class GraphStore:
             return self._store.dump(format=fmt, prefixes=_PREFIXES if fmt != RdfFormat.N_QUADS else None)
         return self._store.dump(format=fmt, from_graph=NamedNode(iris.REFERENCE_GRAPH))
 
-    def load_nquads(self, data: bytes) -> list[Quad]:
-        """Parse N-Quads made by a worker process."""
-        return list(parse(data, format=RdfFormat.N_QUADS))
-
     def reference_version(self) -> str | None:
         rows = list(
             self.query(
@@ -147,10 +143,6 @@ class GraphStore:
     def _check_writable(self) -> None:
         if self.read_only:
             raise KgError(f"{self.path}: store is open read-only")
-
-
-def literal(value: str) -> Literal:
-    return Literal(value)
 
 
 @contextmanager

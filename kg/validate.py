@@ -52,13 +52,12 @@ def _ontology() -> rdflib.Graph:
 
 
 def _validate_graph(data: rdflib.Graph, name: str, extra: rdflib.Graph | None = None) -> list[Violation]:
+    """Violations of one graph; `extra` is the background (the store's reference graph), else the ontology."""
     from pyshacl import validate
 
     # The background (ontology, schemes, authorities) is merged into the data graph rather than passed as
     # ont_graph, because pyshacl copies from ont_graph only what is declared owl:NamedIndividual.
-    merged = data + _ontology()
-    if extra is not None:
-        merged += extra
+    merged = data + (extra if extra is not None else _ontology())  # the reference graph holds the ontology
     conforms, report, _ = validate(merged, shacl_graph=_shapes(), inference="none", allow_warnings=True, advanced=True)
     if conforms:
         return []
