@@ -24,11 +24,13 @@ KEYS = ("themes", "service_areas", "partners")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="labelled sentences (JSON lines)")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="test", help="of the default gold file")
     parser.add_argument("--show", action="store_true", help="print every polarity disagreement")
     args = parser.parse_args()
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold = {"dev": gold[:90], "test": gold[90:], "all": gold}[args.split]
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.gold == GOLD:
+        gold = {"dev": gold[:90], "test": gold[90:], "all": gold}[args.split]
     nlp = build_nlp()
     confusion: Counter[tuple[str, str]] = Counter()
     counts = {key: Counter() for key in KEYS}

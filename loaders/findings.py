@@ -14,6 +14,8 @@ from ontology import concept_labels
 
 __all__ = ["annotate_texts", "extract_findings", "read_doc", "tag_recommendations"]
 
+BOARD_SECTIONS = {"lscb", "lscb-review"}  # the chapter of a SIF report that reviews the safeguarding board
+
 
 @cache
 def _broader(scheme: str) -> dict[str, tuple[str, ...]]:
@@ -33,11 +35,18 @@ def _with_broader(ids: set[str], scheme: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _docs(nlp: Language, texts: Iterable[str], sections: Iterable[str | None]) -> Iterator[Doc]:
-    # The section is context the components need, so docs are made and passed through by hand.
+def _docs(
+    nlp: Language, texts: Iterable[str], sections: Iterable[str | None], in_sequence: bool = False
+) -> Iterator[Doc]:
+    # The section (and, for a report's sentences in order, the sentence before) is context the components
+    # need, so docs are made and passed through by hand.
+    previous = None
     for text, section in zip(texts, sections, strict=True):
         doc = nlp.make_doc(text)
         doc.user_data["text"] = text  # Doc.text joins every token again at each call
+        doc.user_data["previous"] = previous
+        if in_sequence:
+            previous = text
         doc._.section = section
         for _, component in nlp.pipeline:
             doc = component(doc)
@@ -51,10 +60,13 @@ def read_doc(doc: Doc) -> dict[str, object]:
     # a weakness is about its theme: police-only strategy discussions are about strategy discussions
     weakness_broader = _broader("weaknesses")
     themes.update(t for w in weaknesses for t in weakness_broader.get(w, ()))
+    services = {s.id_ for s in doc.spans.get("services", [])}
+    if doc._.section in BOARD_SECTIONS:
+        services.add("safeguarding-board")  # a report's LSCB chapter is about the board throughout
     return {
         "text": doc.user_data.get("text") or doc.text,
         "themes": list(_with_broader(themes, "themes")),
-        "service_areas": list(_with_broader({s.id_ for s in doc.spans.get("services", [])}, "services")),
+        "service_areas": list(_with_broader(services, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),
         "polarity": doc._.polarity,
         "weaknesses": sorted(weaknesses),
@@ -64,7 +76,7 @@ def read_doc(doc: Doc) -> dict[str, object]:
 def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
     """One finding per sentence, with its concepts, polarity and weaknesses."""
     findings = []
-    docs = _docs(nlp, (s.text for s in sentences), (s.section for s in sentences))
+    docs = _docs(nlp, (s.text for s in sentences), (s.section for s in sentences), in_sequence=True)
     for sentence, doc in zip(sentences, docs, strict=True):
         read = read_doc(doc)
         findings.append(

@@ -115,13 +115,21 @@ def _merge_subheadings(sections: list[Section]) -> list[Section]:
 
 
 def _front_end(report: Report) -> int:
-    """Offset where the front page's judgement table ends (0 where the report has none)."""
+    """Offset where the front page's judgement table ends (0 where the report has none).
+
+    The table is on the first page of a PDF. A text file has no pages, so the table ends at the first
+    paragraph of prose after its first grade: an ILACS summary is followed, within a few thousand
+    characters, by the first judgement heading with its grade, which must not count as part of the table.
+    """
+    limit = report.pages[0].end if report.source_format == "pdf" and report.pages else min(len(report.text), 6000)
     end = 0
-    for line in _LINE.finditer(report.text, 0, min(len(report.text), 6000)):
+    for line in _LINE.finditer(report.text, 0, limit):
         title = line.group().strip()
         match = AREA_HEADING.match(title)
         if (match and match.group("grade")) or _FRONT_GRADE.match(title):
             end = line.end()
+        elif end and len(title) > 200:
+            break
     return end
 
 

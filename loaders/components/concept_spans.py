@@ -13,6 +13,19 @@ from spacy.tokens import Doc
 __all__ = ["ConceptSpans"]
 
 
+def _outermost(spans: list) -> list:
+    """The spans not inside a longer mention of another concept: "pathway plans" is about pathway plans,
+    not also about the plans its last word names."""
+    return [
+        span
+        for span in spans
+        if not any(
+            other.id_ != span.id_ and other.start <= span.start and span.end <= other.end and len(other) > len(span)
+            for other in spans
+        )
+    ]
+
+
 class ConceptSpans:
     """Moves spans of doc.spans[source_key] to doc.spans[span.label_]."""
 
@@ -25,7 +38,7 @@ class ConceptSpans:
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
         for label, group in groups.items():
-            doc.spans[label] = group
+            doc.spans[label] = _outermost(group)
         if self.source_key in doc.spans:
             del doc.spans[self.source_key]
         return doc

@@ -78,7 +78,8 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
         else:
             praise.append(match.group(0))
-    fixed = bool(lexicon["fixed"].search(lower))
+    # "no longer", "has been addressed" say a shortcoming is over, unless the sentence says it is still there
+    fixed = bool(lexicon["fixed"].search(lower)) and not lexicon["unfixed"].search(lower)
     if fixed and criticism and not praise:
         polarity = "strength"  # "drift is no longer a feature": an improvement is praise
     elif praise and criticism:

@@ -86,19 +86,33 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
     return False
 
 
-def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool) -> list[str]:
-    """Ids of the recurring weaknesses a sentence states."""
+# A sentence that opens by pointing back ("However, these involve only the police") is about the topic of
+# the sentence before it.
+_POINTS_BACK = re.compile(r"^\W*(?:however,? |but |and |in addition,? |as a result,? )?(?:these|they|this|it|such)\b")
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def match_weaknesses(
+    text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
+) -> list[str]:
+    """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
     if section in OTHER_BODY_SECTIONS or fixed or polarity == "strength":
         return []
-    lower = " ".join(text.lower().replace("’", "'").split())
+    lower = _lower(text)
+    before = _lower(previous) if previous and _POINTS_BACK.match(lower) else None
     found = []
     for rule in read_rules():
-        topic = rule.topic.search(lower)
+        own_topic = rule.topic.search(lower)
+        topic_before = not own_topic and before is not None and rule.topic.search(before)
+        topic = own_topic or topic_before
         if not topic and section not in rule.sections:
             continue  # cheap test first: most sentences are about none of the topics
         if rule.not_cue is not None and rule.not_cue.search(lower):
             continue
-        if rule.requires is not None and not rule.requires.search(lower):
+        if rule.requires is not None and not rule.requires.search(f"{before or ''} {lower}"):
             continue
         if (
             section == "improvements"
@@ -107,6 +121,9 @@ def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool)
             and topic
         ):
             found.append(rule.id)
+        elif topic_before:
+            if rule.cue.search(lower):  # the whole sentence is about the earlier topic
+                found.append(rule.id)
         elif topic:
             if _cue_with_topic(rule, lower):  # "Although X is good, Y is weak": the cue must be about X
                 found.append(rule.id)
@@ -117,8 +134,16 @@ def match_weaknesses(text: str, section: str | None, polarity: str, fixed: bool)
 
 class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
-        ids = match_weaknesses(doc.user_data.get("text") or doc.text, doc._.section, doc._.polarity, doc._.fixed)
+        ids = match_weaknesses(
+            doc.user_data.get("text") or doc.text,
+            doc._.section,
+            doc._.polarity,
+            doc._.fixed,
+            doc.user_data.get("previous"),
+        )
         doc._.weaknesses = tuple(ids)
+        if ids and doc._.polarity == "neutral":
+            doc._.polarity = "weakness"  # a sentence that states a shortcoming criticises
         doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
         return doc
 

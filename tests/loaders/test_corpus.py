@@ -49,3 +49,14 @@ def test_corpus_seed_pdf_agrees_with_text(corpus_dir, corpus_manifest, seed):
     pdf_report = matches[0]
     pdf_grades = pdf_report.grades()
     assert {area: pdf_grades[area] for area in text_report.grades()} == text_report.grades()
+
+
+@pytest.mark.slow
+def test_corpus_ilacs_summary_lists_are_not_taken_for_the_front_table(corpus_dir):
+    # Luton 2020: the first judgement heading with its grade comes 3,000 characters in, after the summary;
+    # the front table is on page 1 and ends there, so the summary's list and that heading are sections.
+    report = load_report(corpus_dir / "report-311e27f47c15.pdf", None)
+    kinds = [section.kind for section in report.sections]
+    assert kinds[:3] == ["improvements", "help-and-protection", "children-in-care"]
+    bullet = next(s for s in report.sentences if s.text.startswith("The quality of child in need and child protection"))
+    assert bullet.section == "improvements"

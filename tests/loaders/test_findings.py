@@ -171,3 +171,64 @@ def test_findings_cli_annotate_prints_jsonl(tmp_path):
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout.splitlines()[0])
     assert row["weaknesses"] == ["police-absent-from-strategy-discussions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held-out corpus sentences the rules missed before the second round of tuning
+        "The majority of strategy discussions are undertaken between the police and children’s social care.",
+        "The arrangements for child protection strategy meetings and discussions need to be reviewed to ensure that, "
+        "as a minimum, a local authority social worker, their manager, a health professional and a police "
+        "representative are involved, so that all relevant information is shared.",
+    ],
+)
+def test_findings_police_only_phrased_without_only(nlp, text):
+    result = _one(nlp, text, section="help-and-protection")
+    assert result["weaknesses"] == ["police-only-strategy-discussions"]
+    assert result["polarity"] == "weakness"  # a sentence that states a weakness criticises
+
+
+def test_findings_police_and_social_care_done_well_is_no_police_only(nlp):
+    text = "Strategy discussions between the police and children's social care are timely and well recorded."
+    assert _one(nlp, text, section="help-and-protection")["weaknesses"] == []
+
+
+def test_findings_sentence_pointing_back_takes_the_topic_before_it(nlp):
+    from loaders.findings import extract_findings
+    from loaders.records import Sentence
+
+    texts = [
+        "Strategy discussions are held promptly when risk increases.",
+        "However, these involve only the police, not the wider professional network.",
+    ]
+    sentences = [Sentence(t, 0, len(t), 12, "help-and-protection", None, i) for i, t in enumerate(texts)]
+    first, second = extract_findings(sentences, nlp)
+    assert first.weaknesses == ()
+    assert second.weaknesses == ("police-only-strategy-discussions",)
+    # alone, the second sentence names no topic, so it states no weakness
+    assert _one(nlp, texts[1], section="help-and-protection")["weaknesses"] == []
+
+
+def test_findings_shortcoming_since_last_inspection_is_not_fixed(nlp):
+    text = (
+        "Senior managers were unaware that the arrangements to support children who are privately fostered had "
+        "deteriorated since the last inspection and are poor."
+    )
+    result = _one(nlp, text, section="leadership")
+    assert result["weaknesses"] == ["private-fostering-weak"]
+    assert result["polarity"] == "weakness"
+
+
+def test_findings_longest_mention_decides_the_concept(nlp):
+    themes = _one(nlp, "Pathway plans are detailed and reviewed regularly.", section="care-leavers")["themes"]
+    assert "pathway-plans" in themes
+    assert "plans" not in themes  # "plans" is the last word of "pathway plans", not a second mention
+
+
+def test_findings_lscb_chapter_is_about_the_board(nlp):
+    result = _one(nlp, "It has provided robust critique and challenge to partners.", section="lscb-review")
+    assert "safeguarding-board" in result["service_areas"]
+    assert (
+        "safeguarding-board" not in _one(nlp, "It has provided robust critique.", section="leadership")["service_areas"]
+    )

@@ -1,0 +1,126 @@
+"""Would a trained spaCy text classifier judge polarity better than the rules? Prints both on held-out sentences.
+
+    python benchmarks/compare_polarity_classifier.py [--train FILE.jsonl ...] [--eval FILE.jsonl ...] [--seeds 3]
+
+Trains a spaCy textcat (bag of words plus a small CNN, over a blank English tokenizer: nothing is
+downloaded) on hand-labelled sentences ({"text", "section", "polarity"}), reading each sentence with its
+section and the rules' own verdict as leading words ("[improvements] [rule-weakness] Ensure that ..."), and
+prints its accuracy next to the rules' (loaders/components/polarity.py) on each evaluation file.
+Measured on 2026-11-30 (trained on the 802 tuning sentences): independent held-out 185, classifier 0.74 and
+rules 0.77; blind 182, classifier 0.70 and rules 0.73. So the pipeline keeps the rules and ships nothing
+trained. Not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+import spacy
+from spacy.training import Example
+
+from loaders.components.polarity import score_polarity
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ("strength", "weakness", "mixed", "neutral")
+LABELS_DIR = ROOT / "tests" / "data" / "labels"
+DEFAULT_TRAIN = [LABELS_DIR / "train_sentences.jsonl"]
+DEFAULT_EVAL = [LABELS_DIR / "heldout_sentences_independent.jsonl", LABELS_DIR / "blind_sentences.jsonl"]
+
+
+def rule_polarity(text: str, section: str | None) -> str:
+    return score_polarity(text, section)[0]
+
+
+def classifier_text(text: str, section: str | None) -> str:
+    """What the classifier reads: the section and the rules' verdict as leading words, then the sentence."""
+    return f"[{section or 'none'}] [rule-{rule_polarity(text, section)}] {text}"
+
+
+def read_jsonl(paths: list[Path]) -> list[dict]:
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def train(items: list[dict], epochs: int = 12, seed: int = 0):
+    spacy.util.fix_random_seed(seed)
+    nlp = spacy.blank("en")
+    nlp.add_pipe(
+        "textcat",
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatEnsemble.v2",
+                "nO": None,
+                "tok2vec": {
+                    "@architectures": "spacy.Tok2Vec.v2",
+                    "embed": {
+                        "@architectures": "spacy.MultiHashEmbed.v2",
+                        "width": 64,
+                        "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                        "rows": [5000, 1000, 2500, 500],
+                        "include_static_vectors": False,
+                    },
+                    "encode": {
+                        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                        "width": 64,
+                        "window_size": 1,
+                        "maxout_pieces": 3,
+                        "depth": 2,
+                    },
+                },
+                "linear_model": {
+                    "@architectures": "spacy.TextCatBOW.v3",
+                    "exclusive_classes": True,
+                    "ngram_size": 2,
+                    "no_output_layer": False,
+                    "length": 262144,
+                },
+            }
+        },
+    )
+    examples = []
+    for item in items:
+        doc = nlp.make_doc(classifier_text(item["text"], item.get("section")))
+        cats = {label: float(label == item["polarity"]) for label in LABELS}
+        examples.append(Example.from_dict(doc, {"cats": cats}))
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(examples)
+        for batch in spacy.util.minibatch(examples, size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.2)
+    return nlp
+
+
+def predict(nlp, items: list[dict]) -> list[dict[str, float]]:
+    texts = [classifier_text(item["text"], item.get("section")) for item in items]
+    return [doc.cats for doc in nlp.pipe(texts)]
+
+
+def accuracy(nlp, items: list[dict]) -> float:
+    cats = predict(nlp, items)
+    return sum(max(c, key=c.get) == item["polarity"] for c, item in zip(cats, items, strict=True)) / len(items)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--train", type=Path, nargs="+", default=DEFAULT_TRAIN)
+    parser.add_argument("--eval", type=Path, nargs="+", default=DEFAULT_EVAL)
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--seeds", type=int, default=3, help="train this many times; accuracy varies with the seed")
+    args = parser.parse_args()
+    items = read_jsonl(args.train)
+    held = {path.name: read_jsonl([path]) for path in args.eval}
+    for name, sentences in held.items():
+        rules = sum(rule_polarity(s["text"], s.get("section")) == s["polarity"] for s in sentences) / len(sentences)
+        print(f"{name}: {len(sentences)} sentences; rules {rules:.2f}")
+    for seed in range(args.seeds):
+        nlp = train(items, epochs=args.epochs, seed=seed)
+        scores = ", ".join(f"{name} {accuracy(nlp, sentences):.2f}" for name, sentences in held.items())
+        print(f"classifier (seed {seed}, trained on {len(items)}): {scores}")
+
+
+if __name__ == "__main__":
+    main()
