@@ -49,7 +49,9 @@ _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     (
         "lscb-review",
         r"(?:section\s+2:\s*)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board"
-        r"(?:\s+\(LSCB\))?(?:\s+requires\s+improvement|\s+is\s+\w+)?|the\s+lscb",
+        r"(?:\s+\(LSCB\))?(?:\s+requires\s+improvement|\s+is\s+\w+)?|the\s+lscb"
+        # the LSCB chapter's findings follow its own summary and recommendations under this heading
+        r"|inspection\s+findings\s*[–─-]\s*the\s+local\s+safeguarding\s+children\s+board",
     ),
     ("other", r"progress\s+since\s+the\s+last\s+inspection|contents|section\s+1:\s*the\s+local\s+authority"),
 )

@@ -37,8 +37,12 @@ class ConceptSpans:
         groups: dict[str, list] = {}
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
+        mentions = [span for label, group in groups.items() if label != "partners" for span in group]
         for label, group in groups.items():
-            doc.spans[label] = _outermost(group)
+            group = _outermost(group)
+            if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
+                group = [p for p in group if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
+            doc.spans[label] = group
         if self.source_key in doc.spans:
             del doc.spans[self.source_key]
         return doc

@@ -50,6 +50,20 @@ _IMPERATIVE = re.compile(
     r"secure|take action)\b"
 )
 
+_DENIED_SHORTCOMINGS = {
+    "without delay",
+    "without undue delay",
+    "without unnecessary delay",
+    "avoid delay",
+    "avoiding delay",
+    "reduce delay",
+    "no delay",
+    "no delays",
+    "do not drift",
+    "does not drift",
+    "not leading to delays",
+}
+
 _NOT_PRAISE = re.compile(
     r"strengths? and difficult\w* questionnaires?|"
     r"as well as|as well|well-being|wellbeing|experiences and progress|good practice guidance|"
@@ -70,10 +84,19 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     lexicon = _lexicon()
     lower = _NOT_PRAISE.sub(" ", " ".join(text.lower().split()))
     lower = lower.replace("’", "'")
-    criticism = [m.group(0) for m in lexicon["criticism"].finditer(lower)]
+    # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
+    denied = [(m.start(), m.end()) for m in lexicon["praise"].finditer(lower) if m.group(0) in _DENIED_SHORTCOMINGS]
+    criticism = [
+        m.group(0)
+        for m in lexicon["criticism"].finditer(lower)
+        if not any(start <= m.start() < end for start, end in denied)
+    ]
+    unnegated = lower  # the denied shortcomings' own "no", "not", "without" negate nothing else
+    for start, end in denied:
+        unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
     praise = []
     for match in lexicon["praise"].finditer(lower):
-        before = lower[max(0, match.start() - 40) : match.start()].split()[-4:]
+        before = unnegated[max(0, match.start() - 40) : match.start()].split()[-4:]
         if lexicon["negators"].search(" ".join(before)):
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
         else:
@@ -98,6 +121,8 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = SECTION_PRIOR.get(section or "", "neutral")
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
+    elif section not in SECTION_PRIOR and not fixed and lexicon["mixed"].search(lower):
+        polarity = "mixed"  # "leaders are aware of this and are taking action": progress and a gap at once
     imperative = bool(_IMPERATIVE.match(lower))
     if (
         (imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")
