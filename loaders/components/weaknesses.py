@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "weaknesses.jsonl"
+POLARITY_PATH = PATTERN_PATH.with_name("polarity.json")
 OTHER_BODY_SECTIONS = {"lscb", "lscb-review"}  # findings about the board, not the authority
 # Where the report's own structure says a sentence is praise, a weakness cue is there by contrast only.
 PRAISE_SECTIONS = {"strengths"}
@@ -38,6 +39,22 @@ class WeaknessRule:
     requires: re.Pattern[str] | None
     sections: frozenset[str]  # sections whose sentences are about the topic without naming it
     improvements_cue: re.Pattern[str] | None  # a cue that counts only in a list of what must improve
+    # the topic may be named only in the sentence before ("Strategy discussions are held by telephone. In all
+    # cases seen, social care and the police were the only participants."): for cues that name it in all but word
+    topic_from_previous: bool = False
+    # the cue names who fails ("delays due to a lack of police availability"), so it may stand in any clause
+    cue_anywhere: bool = False
+
+
+def _criticism_pattern() -> str:
+    """Criticism cues and negated praise ("not always timely") of patterns/polarity.json, as one regex."""
+    lexicon = json.loads(POLARITY_PATH.read_text(encoding="utf-8"))
+
+    def alternation(phrases: list[str]) -> str:
+        return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+    negated = rf"(?:{alternation(lexicon['negators'])})(?: \w+){{0,3}} (?:{alternation(lexicon['praise'])})"
+    return rf"(?<![\w-])(?:{alternation(lexicon['criticism'] + lexicon['hedges'])}|{negated})(?![\w-])"
 
 
 @cache
@@ -48,21 +65,29 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
         if not line.strip():
             continue
         data = json.loads(line)
+        cue = data["cue"]
+        if data.get("any_criticism"):
+            # every shortcoming of the topic is this weakness: the polarity lexicon's criticism counts as a cue
+            cue = f"{cue}|{_criticism_pattern()}"
         rules.append(
             WeaknessRule(
                 id=data["id"],
                 topic=re.compile(data["topic"]),
-                cue=re.compile(data["cue"]),
+                cue=re.compile(cue),
                 not_cue=re.compile(data["not_cue"]) if data.get("not_cue") else None,
                 requires=re.compile(data["requires"]) if data.get("requires") else None,
                 sections=frozenset(data.get("sections", ())),
                 improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
+                topic_from_previous=bool(data.get("topic_from_previous")),
+                cue_anywhere=bool(data.get("cue_anywhere")),
             )
         )
     return tuple(rules)
 
 
 _CONTRAST = re.compile(r"\b(?:although|however|but|while|whilst|despite|though|yet)\b|;")
+# articles, and pronouns that point back to the topic ("Interviews are helpful, but they are not always timely")
+_NOT_A_NEW_SUBJECT = {"the", "a", "an", "they", "these", "this", "it", "some", "most", "many", "few"}
 _NEW_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
 
 
@@ -78,8 +103,9 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
             continue
         if rule.topic.search(clause):
             return True
-        lead = clause[: cue.start()].split()
-        # words and then a verb before the cue make a new subject: "but return home interviews are not"
+        lead = [word for word in clause[: cue.start()].split() if word not in _NOT_A_NEW_SUBJECT]
+        # words and then a verb before the cue make a new subject: "but return home interviews are not"; a cue
+        # that names its own subject ("although the police do not always attend") is no new subject
         new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[: cue.end()]))
         if index and rule.topic.search(clauses[index - 1]) and len(lead) <= 4 and not new_subject:
             return True
@@ -102,9 +128,15 @@ def match_weaknesses(
     if section in OTHER_BODY_SECTIONS or fixed or polarity == "strength":
         return []
     lower = _lower(text)
-    before = _lower(previous) if previous and _POINTS_BACK.match(lower) else None
+    previous_lower = _lower(previous) if previous else None
+    points_back = bool(_POINTS_BACK.match(lower))
     found = []
-    for rule in read_rules():
+    rules = read_rules()
+    # a sentence that names a topic of its own is about that topic, not the one before it
+    names_a_topic = any(rule.topic.search(lower) for rule in rules)
+    for rule in rules:
+        borrows = rule.topic_from_previous and not names_a_topic and len(lower.split()) >= 6  # not a heading
+        before = previous_lower if points_back or borrows else None
         own_topic = rule.topic.search(lower)
         topic_before = not own_topic and before is not None and rule.topic.search(before)
         topic = own_topic or topic_before
@@ -121,8 +153,8 @@ def match_weaknesses(
             and topic
         ):
             found.append(rule.id)
-        elif topic_before:
-            if rule.cue.search(lower):  # the whole sentence is about the earlier topic
+        elif topic_before or rule.cue_anywhere:
+            if rule.cue.search(lower):  # the whole sentence is about the earlier topic, or the cue names it
                 found.append(rule.id)
         elif topic:
             if _cue_with_topic(rule, lower):  # "Although X is good, Y is weak": the cue must be about X
@@ -134,16 +166,22 @@ def match_weaknesses(
 
 class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
+        # praise with a criticism beside it ("Although referrals are responded to promptly, there are
+        # inconsistencies in the application of thresholds") may still state a weakness
+        text = doc.user_data.get("text") or doc.text
+        contrast = bool(_CONTRAST.search(text.lower()))
+        polarity = "mixed" if doc._.polarity == "strength" and doc._.criticism_cues and contrast else doc._.polarity
         ids = match_weaknesses(
-            doc.user_data.get("text") or doc.text,
+            text,
             doc._.section,
-            doc._.polarity,
+            polarity,
             doc._.fixed,
             doc.user_data.get("previous"),
         )
         doc._.weaknesses = tuple(ids)
-        if ids and doc._.polarity == "neutral":
-            doc._.polarity = "weakness"  # a sentence that states a shortcoming criticises
+        if ids and doc._.polarity in ("neutral", "strength"):
+            # a sentence that states a shortcoming criticises, alone or beside its praise
+            doc._.polarity = "weakness" if doc._.polarity == "neutral" else "mixed"
         doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
         return doc
 
