@@ -50,6 +50,8 @@ _IMPERATIVE = re.compile(
     r"secure|take action)\b"
 )
 
+_LEADING_CONTRAST = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|even so)\b,?")
+
 _DENIED_SHORTCOMINGS = {
     "without delay",
     "without undue delay",
@@ -106,7 +108,9 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     if fixed and criticism and not praise:
         polarity = "strength"  # "drift is no longer a feature": an improvement is praise
     elif praise and criticism:
-        contrast = bool(lexicon["contrast"].search(lower))
+        # a contrast inside the sentence sets its two halves against each other; a leading "However," sets
+        # the whole sentence against the one before it
+        contrast = bool(lexicon["contrast"].search(_LEADING_CONTRAST.sub("", lower)))
         if contrast:
             polarity = "mixed"
         elif len(criticism) >= len(praise):
@@ -119,6 +123,8 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = "strength"
     else:
         polarity = SECTION_PRIOR.get(section or "", "neutral")
+    if polarity == "weakness" and section not in SECTION_PRIOR and _concedes(lower, lexicon):
+        polarity = "mixed"  # "While children take part in direct work, their views do not inform plans"
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
     elif section not in SECTION_PRIOR and not fixed and lexicon["mixed"].search(lower):
@@ -131,6 +137,30 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         # describe the goal, not the practice, so it criticises.
         polarity = "weakness"
     return polarity, praise, criticism, fixed
+
+
+# "Although X, Y" / "X, but Y": a concession and a main clause
+_CONCESSION = re.compile(
+    r"^\W*(?:although|while|whilst|despite|though)\b(?P<first>.*?),(?P<second>.*)$"
+    r"|^(?P<before>.*?)[,;]\s*(?:but|although|however|though|while|whilst|yet)\b(?P<after>.*)$"
+)
+_BARE_CREDIT = re.compile(r"\bdespite (?:this|these|the|some|considerable)\b")  # "Despite this progress, ..."
+_NEGATION = re.compile(r"\b(?:not|no|never|lack)\b")
+
+
+def _concedes(lower: str, lexicon: dict[str, re.Pattern[str]]) -> bool:
+    """True when a criticising sentence grants something in one half and faults in the other only: the
+    annotators read "While children are seen and take part in direct work, their views are not consistently
+    informing plans" as mixed, though only its second half has a cue."""
+    match = _CONCESSION.match(_LEADING_CONTRAST.sub("", lower))
+    if not match or _BARE_CREDIT.search(lower):
+        return False
+    if match.group("second") is not None:
+        halves = [match.group("first"), match.group("second")]
+    else:
+        halves = [match.group("before"), match.group("after")]
+    faulted = [bool(lexicon["criticism"].search(half) or _NEGATION.search(half)) for half in halves]
+    return faulted.count(False) == 1 and all(len(half.split()) >= 4 for half in halves)
 
 
 class PolarityScorer:
