@@ -46,11 +46,36 @@ def _token_patterns(scheme: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _as_phrases(pattern: list[dict]) -> list[str] | None:
+    """Every token sequence a pattern of LOWER words, word alternatives ({"IN": [...]}) and optional tokens
+    ("OP": "?") matches, as phrases: the phrase matcher finds them in one pass, where the token matcher costs
+    far more per sentence. None where the pattern uses anything else."""
+    phrases = [[]]
+    for token in pattern:
+        if set(token) - {"LOWER", "OP"} or token.get("OP", "?") != "?":
+            return None
+        value = token["LOWER"]
+        words = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
+        if words is None:
+            return None
+        choices = [[word] for word in words] + ([[]] if "OP" in token else [])
+        phrases = [phrase + choice for phrase in phrases for choice in choices]
+    return [" ".join(phrase) for phrase in phrases if phrase]
+
+
 def build_nlp() -> Language:
     """Blank English, span rulers over every scheme's labels (span.id_ is the concept id), polarity, weaknesses."""
     nlp = spacy.blank("en")
     # One ruler per matcher attribute for all schemes: per-call overhead dominates on sentence-sized docs.
     # Each span's label is its scheme; kg_concept_spans files them under doc.spans[<scheme>].
+    token_patterns, phrase_patterns = [], []
+    for scheme in CONCEPT_SCHEMES:
+        for pattern in _token_patterns(scheme):
+            phrases = _as_phrases(pattern["pattern"])
+            if phrases is None:
+                token_patterns.append(pattern)
+            else:
+                phrase_patterns.extend({**pattern, "pattern": phrase} for phrase in phrases)
     for attr in ("LOWER", "ORTH"):
         ruler = nlp.add_pipe(
             "span_ruler",
@@ -64,8 +89,8 @@ def build_nlp() -> Language:
                 for p in label_patterns(scheme)
                 if p["attr"] == attr
             ]
+            + (phrase_patterns if attr == "LOWER" else [])
         )
-    token_patterns = [p for scheme in CONCEPT_SCHEMES for p in _token_patterns(scheme)]
     if token_patterns:
         token_ruler = nlp.add_pipe(
             "span_ruler", name="concepts_token_ruler", config={"spans_key": "concepts", "overwrite": False}

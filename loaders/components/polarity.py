@@ -87,7 +87,8 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     lower = _NOT_PRAISE.sub(" ", " ".join(text.lower().split()))
     lower = lower.replace("’", "'")
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
-    denied = [(m.start(), m.end()) for m in lexicon["praise"].finditer(lower) if m.group(0) in _DENIED_SHORTCOMINGS]
+    praise_matches = list(lexicon["praise"].finditer(lower))
+    denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _DENIED_SHORTCOMINGS]
     criticism = [
         m.group(0)
         for m in lexicon["criticism"].finditer(lower)
@@ -97,7 +98,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     for start, end in denied:
         unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
     praise = []
-    for match in lexicon["praise"].finditer(lower):
+    for match in praise_matches:
         before = unnegated[max(0, match.start() - 40) : match.start()].split()[-4:]
         if lexicon["negators"].search(" ".join(before)):
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises

@@ -132,12 +132,12 @@ def match_weaknesses(
     points_back = bool(_POINTS_BACK.match(lower))
     found = []
     rules = read_rules()
+    own_topics = [rule.topic.search(lower) for rule in rules]
     # a sentence that names a topic of its own is about that topic, not the one before it
-    names_a_topic = any(rule.topic.search(lower) for rule in rules)
-    for rule in rules:
+    names_a_topic = any(own_topics)
+    for rule, own_topic in zip(rules, own_topics, strict=True):
         borrows = rule.topic_from_previous and not names_a_topic and len(lower.split()) >= 6  # not a heading
         before = previous_lower if points_back or borrows else None
-        own_topic = rule.topic.search(lower)
         topic_before = not own_topic and before is not None and rule.topic.search(before)
         topic = own_topic or topic_before
         if not topic and section not in rule.sections:
