@@ -1,7 +1,9 @@
 """Report record -> quads of its own named graph, one add_* function per record type.
 
-Quads are pyoxigraph terms (not rdflib's), because building and loading them is the hot path of a build:
-hundreds of reports, thousands of sentences each.
+Building and loading quads is the hot path of a build (hundreds of reports, thousands of sentences each), so
+`_Quads` writes each one straight out as a line of N-Quads text, which crosses from a worker process to the
+store as one bytes object and is parsed in Rust there; terms are pyoxigraph's (not rdflib's) where the
+add_* functions make them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [
     "SOFTWARE_VERSION",
     "authority_quads",
     "reference_quads",
+    "report_nquads",
     "report_quads",
 ]
 
@@ -69,38 +72,77 @@ def _concept(concept_id: str) -> NamedNode:
     return _node(CONCEPT_NS + concept_id)
 
 
-def _date(value) -> Literal:
-    return Literal(value.isoformat(), datatype=_node(XSD + "date"))
+class _Term(str):
+    """A term already written as N-Triples text (a typed literal): `_Quads.add` takes it as it is."""
+
+    __slots__ = ()
 
 
-def _int(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=_node(XSD + "integer"))
+def _date(value) -> _Term:
+    return _Term(f'"{value.isoformat()}"^^<{XSD}date>')
+
+
+def _int(value: int) -> _Term:
+    return _Term(f'"{int(value)}"^^<{XSD}integer>')
+
+
+def _string(text: str) -> str:
+    """A plain (xsd:string) literal as N-Triples text: only quote, backslash and line ends need escapes."""
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
 
 
 class _Quads:
-    """Collects the quads of one graph; skips None objects so optional fields need no if."""
+    """Collects the quads of one graph as lines of N-Quads; skips None objects so optional fields need no if.
+
+    A subject given as a str is an IRI, an object given as a str a plain literal; pyoxigraph terms are
+    written as pyoxigraph writes them. IRIs are checked where the text is parsed: `nquads()` or the store.
+    """
 
     def __init__(self, graph: str) -> None:
         self.graph = _node(graph)
-        self.quads: list[Quad] = []
+        self._graph_end = f" <{graph}> .\n"
+        self._lines: list[str] = []
 
     def add(self, subject: str | NamedNode, predicate: NamedNode, obj) -> None:
         if obj is None:
             return
-        if isinstance(subject, str):
-            subject = _node(subject)
-        if isinstance(obj, str):
-            obj = Literal(obj)
-        self.quads.append(Quad(subject, predicate, obj, self.graph))
+        if type(obj) is not _Term:
+            obj = _string(obj) if isinstance(obj, str) else str(obj)  # str(term): its N-Triples form
+        subject = f"<{subject}>" if isinstance(subject, str) else str(subject)
+        self._lines.append(f"{subject} {predicate} {obj}{self._graph_end}")
 
     def a(self, subject: str, cls: NamedNode) -> None:
         self.add(subject, RDF_TYPE, cls)
+
+    def nquads(self) -> bytes:
+        """The quads as N-Quads (UTF-8), one line each, in the order they were added."""
+        return "".join(self._lines).encode()
+
+    @property
+    def quads(self) -> list[Quad]:
+        """The quads as pyoxigraph Quads (parsed from the text, so a bad IRI raises SyntaxError here)."""
+        return list(parse(self.nquads(), format=RdfFormat.N_QUADS))
 
 
 def report_quads(
     report: Report, run_started: datetime | None = None, version: str = SOFTWARE_VERSION
 ) -> tuple[str, list[Quad]]:
     """(graph IRI, quads) of everything read from one report file, by extractor `version`."""
+    graph, q = _report_graph(report, run_started, version)
+    return graph, q.quads
+
+
+def report_nquads(
+    report: Report, run_started: datetime | None = None, version: str = SOFTWARE_VERSION
+) -> tuple[str, bytes]:
+    """(graph IRI, N-Quads) of everything read from one report file: what a build passes to the store."""
+    graph, q = _report_graph(report, run_started, version)
+    return graph, q.nquads()
+
+
+def _report_graph(report: Report, run_started: datetime | None, version: str) -> tuple[str, _Quads]:
     if report.authority is None:
         raise ValueError(f"{report.path.name}: report has no resolved authority")
     report_iri = iris.report_iri(report.sha256)
@@ -112,10 +154,11 @@ def report_quads(
     _add_inspection(q, report, inspection)
     _add_judgements(q, report, report_iri, inspection)
     _add_findings(q, report, report_iri, inspection)
+    _add_theme_tallies(q, report, report_iri)
     _add_recommendations(q, report, report_iri, inspection)
     _add_statistics(q, report, report_iri, inspection)
     _add_previous_results(q, report, inspection)
-    return report_iri, q.quads
+    return report_iri, q
 
 
 def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, started: datetime, version: str) -> None:
@@ -220,6 +263,30 @@ def _add_findings(q: _Quads, report: Report, report_iri: str, inspection: str) -
             sentence.paragraph,
         )
         q.add(iri, _node(OA + "hasTarget"), evidence)
+
+
+_CRITICAL_POLARITIES = frozenset(("weakness", "mixed"))
+
+
+def _add_theme_tallies(q: _Quads, report: Report, report_iri: str) -> None:
+    """Per theme, how many of this file's findings are about it, and how many of those criticise.
+
+    Derived from the findings above, so that counting themes over the whole graph reads a few thousand
+    tallies instead of joining every finding with its themes and polarity (theme-by-region-year).
+    """
+    findings: Counter[str] = Counter()
+    critical: Counter[str] = Counter()
+    for finding in report.findings:
+        for theme in set(finding.themes):
+            findings[theme] += 1
+            critical[theme] += finding.polarity in _CRITICAL_POLARITIES
+    for theme in sorted(findings):
+        iri = f"{report_iri}/theme-tally/{theme}"
+        q.a(iri, _ofk("ThemeTally"))
+        q.add(iri, _ofk("statedIn"), _node(report_iri))
+        q.add(iri, _ofk("countedTheme"), _concept(theme))
+        q.add(iri, _ofk("findingCount"), _int(findings[theme]))
+        q.add(iri, _ofk("weaknessFindingCount"), _int(critical[theme]))
 
 
 def _add_recommendations(q: _Quads, report: Report, report_iri: str, inspection: str) -> None:

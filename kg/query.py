@@ -5,8 +5,13 @@ Each .rq file starts with a header of comment lines:
     # Question: which authorities were criticised for a recurring weakness, and where?
     # Param weakness (concept): a recurring weakness id, e.g. police-only-strategy-discussions
     # Columns: file, authority, ...
+    # Sort: authority, inspection_start missing first, file     (optional)
 
-Parameters are substituted as RDF terms (pyoxigraph substitutions), never pasted into the text. An
+The `# Sort:` header sorts the rows in Python rather than with ORDER BY (Oxigraph's ORDER BY reads every value
+it compares from disk, and costs more than the query itself on a few thousand rows): by each column in turn,
+rows without a value last, or first when the column says "missing first" (as SPARQL's ORDER BY has them).
+
+Parameters are substituted as RDF terms (pyoxigraph substitutions), never pasted into the text. A
 parameter `x` is the variable ?param_x, which the query must project (an Oxigraph rule; run_query drops
 it from the rows). An optional parameter is read through BIND(COALESCE(?param_x, default) AS ...), which
 sees substitutions where FILTER(BOUND(...)) does not.
@@ -56,7 +61,7 @@ class NamedQuery:
     params: tuple[Param, ...]
     columns: tuple[str, ...]
     text: str
-    sort: tuple[str, ...] = ()  # sorted in Python: Oxigraph's ORDER BY costs more than the query on big results
+    sort: tuple[str, ...] = ()  # `# Sort:` items, e.g. "inspection_start missing first": sorted in Python
 
 
 def load_query(path: Path) -> NamedQuery:
@@ -145,14 +150,21 @@ def run_query(store: GraphStore, name_or_path: str | Path, **values: object) -> 
         bindings[PARAM_PREFIX + name] = to_term(declared[name].kind, value)
     rows = _rows(store.query(query.text, bindings))
     if query.sort:
-        rows.sort(key=lambda row: tuple(_sort_key(row.get(column)) for column in query.sort))
+        specs = [_sort_spec(item) for item in query.sort]
+        rows.sort(key=lambda row: tuple(_sort_key(row.get(column), first) for column, first in specs))
     return rows
 
 
-def _sort_key(value: object) -> tuple:
-    """Missing values last, then by type and value, so that None and dates never compare."""
+def _sort_spec(item: str) -> tuple[str, bool]:
+    """A `# Sort:` item as (column, whether rows without a value come first)."""
+    column, _, flag = item.partition(" ")
+    return column, " ".join(flag.lower().split()) == "missing first"
+
+
+def _sort_key(value: object, missing_first: bool = False) -> tuple:
+    """Missing values last (or first), then by type and value, so that None and dates never compare."""
     if value is None:
-        return (2, "")
+        return (-1, "") if missing_first else (2, "")
     if isinstance(value, int | float):
         return (0, value)
     return (1, str(value))
@@ -181,19 +193,31 @@ def _rows(solutions) -> list[dict[str, object]]:
     if not isinstance(solutions, QuerySolutions):
         raise KgError("only SELECT queries give rows; use `kg export rdf` for graphs")
     # Substituted variables must be projected (an Oxigraph rule); they are not result columns.
-    names = [v.value for v in solutions.variables if not v.value.startswith(PARAM_PREFIX)]
-    seen: dict[object, object] = {}  # names, ids and dates repeat down a column: convert each once
+    variables = [v.value for v in solutions.variables]
+    columns = [(name, index) for index, name in enumerate(variables) if not name.startswith(PARAM_PREFIX)]
+    # Names, ids and dates repeat down a column: convert each such term once. Plain strings (sentences are
+    # unique) are taken as they are: hashing them for a cache would only cost time on big results.
+    seen: dict[object, object] = {}
+    rows = []
+    for solution in solutions:
+        row = {}
+        for name, index in columns:
+            term = solution[index]
+            if term is None:
+                row[name] = None
+            elif type(term) is Literal and term.datatype.value in _PLAIN:
+                row[name] = term.value
+            else:
+                value = seen.get(term, _MISSING)
+                if value is _MISSING:
+                    value = seen[term] = to_python(term)
+                row[name] = value
+        rows.append(row)
+    return rows
 
-    def convert(term):
-        if term is None:
-            return None
-        try:
-            return seen[term]
-        except KeyError:
-            value = seen[term] = to_python(term)
-            return value
 
-    return [{name: convert(solution[name]) for name in names} for solution in solutions]
+_PLAIN = frozenset((XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
+_MISSING = object()
 
 
 def to_python(term) -> object:

@@ -253,7 +253,8 @@ def test_build_killed_mid_way_keeps_finished_reports_whole(tmp_path, nlp):
 
 def test_build_second_writer_fails_clearly_or_waits(tmp_path, seed_paths):
     """While one build writes, a second fails at once with one line, or with --wait, waits and then succeeds."""
-    _copies(tmp_path / "copies", 12)
+    count = 40  # enough that the first build is still writing when the second has started and given up
+    _copies(tmp_path / "copies", count)
     store_dir = tmp_path / "store"
     first = _kg("build", "--store", str(store_dir), "--jobs", "1", str(tmp_path / "copies"))
     try:
@@ -270,10 +271,10 @@ def test_build_second_writer_fails_clearly_or_waits(tmp_path, seed_paths):
         r"wait for it to finish or use another --store\n",
         stderr,
     ), stderr
-    assert (first.returncode, first_out) == (0, ("12 reports added, 0 unchanged, 0 failed\n", ""))
+    assert (first.returncode, first_out) == (0, (f"{count} reports added, 0 unchanged, 0 failed\n", ""))
     assert waiting.communicate(timeout=600) == (f"{len(seed_paths)} reports added, 0 unchanged, 0 failed\n", "")
     assert waiting.returncode == 0
-    assert len(_store_quads(store_dir)) == 12 + len(seed_paths)
+    assert len(_store_quads(store_dir)) == count + len(seed_paths)
     validated = CliRunner().invoke(cli, ["validate", "--store", str(store_dir)])
     assert validated.exit_code == 0, validated.output
 

@@ -109,3 +109,90 @@ def test_undated_text_joins_the_dated_pdf_of_the_same_inspection(tmp_path, corpu
     assert [(r["inspection_start"].isoformat(), sorted(r["files"].split())) for r in rows] == [
         ("2015-11-24", ["000_f87a246b47a8ad74.txt", pdf.name])
     ]
+
+
+def _graph_texts(store, graph: str) -> set[str]:
+    return {str(q) for q in store.graph_quads(graph)}
+
+
+HARD_TEXTS = [  # what a report's text may hold that N-Quads and SPARQL must escape or leave alone
+    'quoted "word"',
+    "back\\slash and \\u0022 written out",
+    "two\nlines\r",
+    "\"} } ; DROP ALL ; INSERT DATA { <a> <b> 'c' } #",
+    "tab\there, nul\x00, emoji 😀 and \\U0001F600",
+]
+
+
+def _nquads(graph: str, texts: list[str]) -> bytes:
+    from kg.build import _node, _Quads
+
+    quads = _Quads(graph)
+    for number, text in enumerate(texts):
+        quads.add(f"{graph}/s{number}", _node("https://example.org/p"), text)
+    return quads.nquads()
+
+
+def test_replacing_a_graph_changes_only_it_and_keeps_hard_literals(tmp_path):
+    graph, other, older = (f"https://example.org/g/{name}" for name in ("new", "other", "old"))
+    with open_store(tmp_path / "store") as store:
+        store.add_new_graphs_nquads(_nquads(graph, HARD_TEXTS) + _nquads(other, ["kept"]))
+        store.add_graph_nquads(older, _nquads(older, ["old copy"]))
+        assert {q.object.value for q in store.graph_quads(graph)} == set(HARD_TEXTS)
+        kept = _graph_texts(store, other)
+        changed = [text + " (v2)" for text in HARD_TEXTS[:3]] + HARD_TEXTS[3:]
+        store.add_graph_nquads(graph, _nquads(graph, changed), replaces=[graph, older])  # in place, one update
+        assert {q.object.value for q in store.graph_quads(graph)} == set(changed)
+        assert _graph_texts(store, other) == kept
+        assert {g.value for g in store.oxigraph.named_graphs()} == {graph, other}  # no old graph, no staging
+
+
+def test_unchanged_rebuild_reads_no_unchanged_file_and_repeats_remembered_failures(tmp_path, nlp, monkeypatch):
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline.BuildCache, "RACY_NS", -(10**18))  # the files were written just now
+    paths = _copy_seeds(tmp_path, ("002",))
+    web_page = tmp_path / "reports" / "saved-page.pdf"
+    web_page.write_bytes(b"<!DOCTYPE html><html><head><title>Children's services</title></head></html>")
+    with open_store(tmp_path / "store") as store:
+        first_errors = []
+        first = add_reports(store, [tmp_path / "reports"], nlp=nlp, on_error=first_errors.append)
+        assert (first.added, [str(e) for e in first.errors]) == ([paths[0].name], [str(first_errors[0])])
+
+        def no_reading(*args, **kwargs):
+            raise AssertionError("an unchanged file was read")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Path, "read_bytes", no_reading)
+            patch.setattr(kg.pipeline, "load_report", no_reading)
+            again_errors = []
+            again = add_reports(store, [tmp_path / "reports"], nlp=nlp, on_error=again_errors.append)
+        assert (again.added, again.unchanged) == ([], [paths[0].name])
+        assert [str(e) for e in again_errors] == [str(e) for e in first_errors]  # same error line, no reading
+        assert again_errors[0].reason == first_errors[0].reason
+
+        web_page.write_bytes(web_page.read_bytes() + b" ")  # new content: read again
+        third = add_reports(store, [tmp_path / "reports"], nlp=nlp)
+        assert [e.path.name for e in third.errors] == [web_page.name]
+        structure_only = add_reports(store, [web_page])  # another extractor version: read again
+        assert [e.path.name for e in structure_only.errors] == [web_page.name]
+
+
+def test_a_report_the_store_cannot_parse_fails_alone(tmp_path):
+    from kg.pipeline import BuildCache, BuildOutcome, _Writer
+
+    outcome = BuildOutcome()
+    paths = [tmp_path / f"{name}.txt" for name in ("a", "bad", "c")]
+    graphs = [f"https://example.org/g/{path.stem}" for path in paths]
+    with open_store(tmp_path / "store") as store:
+        writer = _Writer(store, outcome, None, None, {}, BuildCache(None), dict.fromkeys(paths, "0" * 64), "v")
+        for path, graph in zip(paths, graphs, strict=True):
+            nquads = _nquads(graph, ["text"])
+            if path.stem == "bad":
+                nquads = nquads.replace(b"/s0>", b"/s 0>", 1)  # an IRI with a space
+            writer.put(path, (path.name, graph, nquads))
+        writer.flush()
+        assert outcome.added == ["a.txt", "c.txt"]
+        assert [e.path.name for e in outcome.errors] == ["bad.txt"]
+        assert "unexpected error" in str(outcome.errors[0])
+        assert sorted(g.value for g in store.oxigraph.named_graphs()) == [graphs[0], graphs[2]]
