@@ -125,9 +125,9 @@ def test_findings_about_a_theme_includes_its_narrower_weaknesses(seed_store):
 
 
 # --- The named queries write Oxigraph's plan out (LATERAL, subqueries, tallies): they must give what the plain
-# SPARQL they replaced gives. tests/data/plain-queries/ keeps those plain versions as the specification. -----------
+# SPARQL they replaced gives. kg/queries/portable/ keeps those plain versions as the specification. -----------
 
-PLAIN_DIR = Path(__file__).resolve().parent.parent / "data" / "plain-queries"
+PLAIN_DIR = Path(__file__).resolve().parent.parent.parent / "kg" / "queries" / "portable"
 PLAIN_CASES = [
     ("findings", {}),
     ("findings", {"authority": "Wandsworth"}),
