@@ -23,6 +23,8 @@ __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "weaknesses.jsonl"
 POLARITY_PATH = PATTERN_PATH.with_name("polarity.json")
 OTHER_BODY_SECTIONS = {"lscb", "lscb-review"}  # findings about the board, not the authority
+# Sections that describe rather than judge: the area's figures and the inspection's own particulars
+NO_FINDING_SECTIONS = {"area-information", "inspection-information", "judgement-descriptors"}
 # Where the report's own structure says a sentence is praise, a weakness cue is there by contrast only.
 PRAISE_SECTIONS = {"strengths"}
 
@@ -125,7 +127,7 @@ def match_weaknesses(
     text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
 ) -> list[str]:
     """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
-    if section in OTHER_BODY_SECTIONS or fixed or polarity == "strength":
+    if section in OTHER_BODY_SECTIONS or section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
         return []
     lower = _lower(text)
     previous_lower = _lower(previous) if previous else None
