@@ -10,11 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from loaders.records import Finding, Recommendation, Sentence
+from loaders.sections import BOARD_SECTIONS
 from ontology import concept_labels
 
 __all__ = ["annotate_texts", "extract_findings", "read_doc", "tag_recommendations"]
-
-BOARD_SECTIONS = {"lscb", "lscb-review"}  # the chapter of a SIF report that reviews the safeguarding board
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 
 from loaders.records import Report, Section
 
-__all__ = ["AREA_LABELS", "GRADE", "area_of", "heading_kind", "split_sections"]
+__all__ = ["AREA_LABELS", "BOARD_SECTIONS", "GRADE", "area_of", "heading_kind", "split_sections"]
 
 GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 
@@ -31,6 +31,9 @@ _PREFIX = (
 AREA_HEADING = re.compile(
     rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I
 )
+
+# The LSCB judgement and the SIF chapter that reviews the safeguarding board: about the board, not the authority
+BOARD_SECTIONS = frozenset(("lscb", "lscb-review"))
 
 _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("executive-summary", r"executive\s+summary|summary"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["PolarityScorer", "score_polarity"]
+__all__ = ["PolarityScorer", "cue_lexicon", "cue_text", "score_polarity"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
 # Section kinds whose sentences are, by the report's own structure, praise or criticism.
@@ -38,9 +38,20 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def _lexicon() -> dict[str, re.Pattern[str]]:
-    data = json.loads(PATTERN_PATH.read_text(encoding="utf-8"))
-    return {key: _alternation(values) for key, values in data.items() if not key.startswith("_")}
+def _lexicon_lists() -> dict[str, list[str]]:
+    return json.loads(PATTERN_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def cue_lexicon() -> dict[str, re.Pattern[str]]:
+    """patterns/polarity.json compiled: one alternation per list; "praise" includes the denied shortcomings."""
+    lists = dict(_lexicon_lists(), praise=_lexicon_lists()["praise"] + _lexicon_lists()["denied_shortcomings"])
+    return {key: _alternation(values) for key, values in lists.items() if not key.startswith("_")}
+
+
+def cue_text(text: str) -> str:
+    """A sentence as the cue lists are matched against it: lower case, one space between words, straight quote."""
+    return " ".join(text.lower().split()).replace("’", "'")
 
 
 # Recommendations open with an imperative verb; "What needs to improve" lists are made of them.
@@ -51,20 +62,6 @@ _IMPERATIVE = re.compile(
 )
 
 _LEADING_CONTRAST = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|even so)\b,?")
-
-_DENIED_SHORTCOMINGS = {
-    "without delay",
-    "without undue delay",
-    "without unnecessary delay",
-    "avoid delay",
-    "avoiding delay",
-    "reduce delay",
-    "no delay",
-    "no delays",
-    "do not drift",
-    "does not drift",
-    "not leading to delays",
-}
 
 _NOT_PRAISE = re.compile(
     r"strengths? and difficult\w* questionnaires?|"
@@ -83,12 +80,11 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     >>> score_polarity("Return home interviews are offered to all children.")[0]
     'neutral'
     """
-    lexicon = _lexicon()
-    lower = _NOT_PRAISE.sub(" ", " ".join(text.lower().split()))
-    lower = lower.replace("’", "'")
+    lexicon = cue_lexicon()
+    lower = _NOT_PRAISE.sub(" ", cue_text(text))
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
     praise_matches = list(lexicon["praise"].finditer(lower))
-    denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _DENIED_SHORTCOMINGS]
+    denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _lexicon_lists()["denied_shortcomings"]]
     criticism = [
         m.group(0)
         for m in lexicon["criticism"].finditer(lower)

@@ -18,11 +18,12 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from loaders.components.polarity import cue_lexicon, cue_text
+from loaders.sections import BOARD_SECTIONS  # findings about the board, not the authority
+
 __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "weaknesses.jsonl"
-POLARITY_PATH = PATTERN_PATH.with_name("polarity.json")
-OTHER_BODY_SECTIONS = {"lscb", "lscb-review"}  # findings about the board, not the authority
 # Sections that describe rather than judge: the area's figures and the inspection's own particulars
 NO_FINDING_SECTIONS = {"area-information", "inspection-information", "judgement-descriptors"}
 # Where the report's own structure says a sentence is praise, a weakness cue is there by contrast only.
@@ -49,14 +50,10 @@ class WeaknessRule:
 
 
 def _criticism_pattern() -> str:
-    """Criticism cues and negated praise ("not always timely") of patterns/polarity.json, as one regex."""
-    lexicon = json.loads(POLARITY_PATH.read_text(encoding="utf-8"))
-
-    def alternation(phrases: list[str]) -> str:
-        return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-    negated = rf"(?:{alternation(lexicon['negators'])})(?: \w+){{0,3}} (?:{alternation(lexicon['praise'])})"
-    return rf"(?<![\w-])(?:{alternation(lexicon['criticism'] + lexicon['hedges'])}|{negated})(?![\w-])"
+    """Criticism cues, hedges and negated praise ("not always timely") of the polarity lexicon, as one regex."""
+    lexicon = cue_lexicon()
+    negated = rf"{lexicon['negators'].pattern}(?: \w+){{0,3}} {lexicon['praise'].pattern}"
+    return rf"{lexicon['criticism'].pattern}|{lexicon['hedges'].pattern}|{negated}"
 
 
 @cache
@@ -119,18 +116,14 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
 _POINTS_BACK = re.compile(r"^\W*(?:however,? |but |and |in addition,? |as a result,? )?(?:these|they|this|it|such)\b")
 
 
-def _lower(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
 def match_weaknesses(
     text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
 ) -> list[str]:
     """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
-    if section in OTHER_BODY_SECTIONS or section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
+    if section in BOARD_SECTIONS or section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
         return []
-    lower = _lower(text)
-    previous_lower = _lower(previous) if previous else None
+    lower = cue_text(text)
+    previous_lower = cue_text(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
     found = []
     rules = read_rules()
