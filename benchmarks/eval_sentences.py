@@ -55,6 +55,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD, help="labelled sentences (JSON lines)")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test", help="of the default gold file")
     parser.add_argument("--show", action="store_true", help="print every polarity disagreement")
+    parser.add_argument("--show-concepts", action="store_true", help="print every theme/service/partner disagreement")
     parser.add_argument("--as-stored", action="store_true", help="annotate each sentence alone, with its gold section")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
@@ -79,9 +80,12 @@ def main() -> None:
             counts[key]["tp"] += len(truth & found)
             counts[key]["fp"] += len(found - truth)
             counts[key]["fn"] += len(truth - found)
+            if args.show_concepts and truth != found:
+                missed, extra = sorted(truth - found), sorted(found - truth)
+                print(f"{key[:7]:7} missed {missed} extra {extra}: {item['text'][:140]}")
     total = sum(confusion.values())
     right = sum(n for (g, p), n in confusion.items() if g == p)
-    print(f"{total} sentences ({args.split}); polarity accuracy {right / total:.2f}")
+    print(f"{total} sentences ({args.split}); polarity accuracy {right / total:.3f}")
     labels = ("strength", "weakness", "mixed", "neutral")
     print("gold \\ predicted " + " ".join(f"{label:>9}" for label in labels))
     for g in labels:

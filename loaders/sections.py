@@ -54,7 +54,8 @@ _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
         r"(?:section\s+2:\s*)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board"
         r"(?:\s+\(LSCB\))?(?:\s+requires\s+improvement|\s+is\s+\w+)?|the\s+lscb"
         # the LSCB chapter's findings follow its own summary and recommendations under this heading
-        r"|inspection\s+findings\s*[–─-]\s*the\s+local\s+safeguarding\s+children\s+board",
+        r"|inspection\s+findings\s*[–─-]\s*the\s+local\s+safeguarding\s+children\s+board"
+        r"|inspection\s+judgement\s+about\s+the\s+(?:lscb|local\s+safeguarding\s+children\s+board)",
     ),
     ("other", r"progress\s+since\s+the\s+last\s+inspection|contents|section\s+1:\s*the\s+local\s+authority"),
 )
@@ -90,7 +91,25 @@ def split_sections(report: Report) -> list[Section]:
         return sections
     for (start, kind, title), following in zip(headings, [*headings[1:], (len(text), "", "")], strict=True):
         sections.append(Section(kind=kind, title=title, start=start, end=following[0]))
-    return _merge_subheadings(sections)
+    return _board_chapter(_merge_subheadings(sections))
+
+
+# Headings that the LSCB chapter repeats for itself after its own heading: its summary, findings and list
+_BOARD_CHAPTER_PARTS = frozenset(("executive-summary", "key-findings", "strengths", "improvements"))
+
+
+def _board_chapter(sections: list[Section]) -> list[Section]:
+    """The summary, recommendations and findings that follow an LSCB heading are about the board."""
+    result, in_board = [], False
+    for section in sections:
+        if section.kind in BOARD_SECTIONS:
+            in_board = True
+        elif in_board and section.kind in _BOARD_CHAPTER_PARTS:
+            section = Section("lscb-review", section.title, section.start, section.end)
+        else:
+            in_board = False
+        result.append(section)
+    return result
 
 
 def heading_kind(title: str) -> str | None:

@@ -7,8 +7,10 @@ scheme name, so that doc.spans["themes"], ["services"] and ["partners"] read as 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 __all__ = ["ConceptSpans"]
 
@@ -26,6 +28,29 @@ def _outermost(spans: list) -> list:
     ]
 
 
+# A bare "plan(s)" is a child's plan unless it is the organisation's: "the improvement plan", "plans are in
+# place to deliver training", "there are plans to recruit", "the plan is for the family hubs to"
+_ORGANISATION_PLAN_BEFORE = re.compile(
+    r"(?:business|improvement|strategic|action|development|service|services|workforce|sufficiency|corporate|"
+    r"recovery|budget|board's|board|partnership|commissioning|delivery|transformation|training|there are|"
+    r"ambitious|well-developed|well-advanced) $"
+)
+_ORGANISATION_PLAN_AFTER = re.compile(r"^ (?:to [a-z]+|are in place to|is for|are under ?way|for the service)")
+
+
+def _organisation_plan(span) -> bool:
+    if span.label_ != "themes" or span.id_ != "plans" or span.text.lower() not in ("plan", "plans"):
+        return False
+    doc = span.doc
+    before = doc[max(0, span.start - 2) : span.start].text.lower()
+    after = doc[span.end : span.end + 4].text.lower()
+    return bool(_ORGANISATION_PLAN_BEFORE.search(before + " ") or _ORGANISATION_PLAN_AFTER.match(" " + after))
+
+
+def _pathway_plan(span):
+    return Span(span.doc, span.start, span.end, label=span.label_, span_id="pathway-plans")
+
+
 class ConceptSpans:
     """Moves spans of doc.spans[source_key] to doc.spans[span.label_]."""
 
@@ -38,8 +63,18 @@ class ConceptSpans:
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
         mentions = [span for label, group in groups.items() if label != "partners" for span in group]
+        services = groups.get("services", [])
         for label, group in groups.items():
-            group = _outermost(group)
+            group = [span for span in _outermost(group) if not _organisation_plan(span)]
+            if label == "themes":  # "multi-agency" in "the multi-agency safeguarding hub" names the hub only
+                group = [
+                    t
+                    for t in group
+                    if t.id_ != "partnership-working"
+                    or not any(s.start <= t.start and t.end <= s.end and len(s) > len(t) for s in services)
+                ]
+            if label == "themes" and doc._.section == "care-leavers":  # a care leaver's plan is a pathway plan
+                group = [_pathway_plan(span) if span.id_ == "plans" else span for span in group]
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
                 group = [p for p in group if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
             doc.spans[label] = group

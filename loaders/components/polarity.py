@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["PolarityScorer", "cue_lexicon", "cue_text", "score_polarity"]
+__all__ = ["PolarityScorer", "cue_lexicon", "cue_text", "not_criticism", "score_polarity"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
 # Section kinds whose sentences are, by the report's own structure, praise or criticism.
@@ -56,18 +56,37 @@ def cue_text(text: str) -> str:
 
 # Recommendations open with an imperative verb; "What needs to improve" lists are made of them.
 _IMPERATIVE = re.compile(
-    r"\W*(\d+[.)]?\s*)?(ensure|improve|strengthen|undertake|make sure|develop|increase|reduce|"
+    r"\W*(\d+[.)]?\s*)?(?:in particular,? )?"
+    r"(enable|ensure|improve|strengthen|undertake|make sure|develop|increase|reduce|"
     r"review (?:the|and|all|how|whether)|provide|establish|embed|implement|address|prioritise|raise|"
     r"secure|take action)\b"
 )
 
 _LEADING_CONTRAST = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|even so)\b,?")
+# "not yet" and "yet to" set nothing against anything; ", however," in mid-sentence answers the sentence before
+_NOT_A_CONTRAST = re.compile(r"\b(?:not|as|is|are|has|have) yet\b|\byet to\b|, (?:however|though|nevertheless),")
 
 _NOT_PRAISE = re.compile(
     r"strengths? and difficult\w* questionnaires?|"
     r"as well as|as well|well-being|wellbeing|experiences and progress|good practice guidance|"
     r"good enough to|well known"
 )
+
+
+# Conditions and comparisons that name a shortfall without finding one: "where reunification is not possible",
+# "when a case does not meet the threshold", "partners are less inclined to make inappropriate referrals"
+_NOT_CRITICISM = re.compile(
+    r"\b(?:where|when|if)(?: \w+){0,4} (?:is|are) not (?:possible|appropriate|safe|in their best interests?)|"
+    r"\b(?:where|when|if)(?: \w+){0,4} (?:does|do) not meet (?:the )?(?:\w+ ){0,2}thresholds?|"
+    r"\bless (?:inclined|likely) to make inappropriate|"
+    r"\bwho (?:are|were) not (?:looked after|in care|known)|"
+    r"\b(?:none|no cases?) (?:was|were) seen (?:where|in which)[^,;]*"
+)
+
+
+def not_criticism(lower: str) -> str:
+    """The text without the conditions and comparisons that name a shortfall without finding one."""
+    return _NOT_CRITICISM.sub(" ", lower)
 
 
 def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str], list[str], bool]:
@@ -81,7 +100,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     'neutral'
     """
     lexicon = cue_lexicon()
-    lower = _NOT_PRAISE.sub(" ", cue_text(text))
+    lower = not_criticism(_NOT_PRAISE.sub(" ", cue_text(text)))
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
     praise_matches = list(lexicon["praise"].finditer(lower))
     denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _lexicon_lists()["denied_shortcomings"]]
@@ -107,7 +126,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     elif praise and criticism:
         # a contrast inside the sentence sets its two halves against each other; a leading "However," sets
         # the whole sentence against the one before it
-        contrast = bool(lexicon["contrast"].search(_LEADING_CONTRAST.sub("", lower)))
+        contrast = bool(lexicon["contrast"].search(_NOT_A_CONTRAST.sub(" ", _LEADING_CONTRAST.sub("", lower))))
         if contrast:
             polarity = "mixed"
         elif len(criticism) >= len(praise):
@@ -122,10 +141,17 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = SECTION_PRIOR.get(section or "", "neutral")
     if polarity == "weakness" and section not in SECTION_PRIOR and _concedes(lower, lexicon):
         polarity = "mixed"  # "While children take part in direct work, their views do not inform plans"
+    if polarity == "neutral" and _LEADING_CONTRAST.match(lower) and not fixed:
+        polarity = "weakness"  # "However, there are issues about contact": set against the praise before it
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
-    elif section not in SECTION_PRIOR and not fixed and lexicon["mixed"].search(lower):
-        polarity = "mixed"  # "leaders are aware of this and are taking action": progress and a gap at once
+    elif section not in SECTION_PRIOR and not fixed and (mixed := lexicon["mixed"].search(lower)):
+        # "leaders are aware of this and are taking action": progress and a gap at once; awareness alone
+        # ("acutely aware of the impact of trauma") concedes nothing unless a gap is named beside it
+        if _NOT_AWARE.search(lower):
+            pass  # "leaders were not aware of some of the shortfalls" concedes nothing
+        elif not _AWARE_OF.fullmatch(mixed.group(0)) or criticism or _GAP.search(lower[mixed.end() :]):
+            polarity = "mixed"
     imperative = bool(_IMPERATIVE.match(lower))
     if (
         (imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")
@@ -139,10 +165,16 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
 # "Although X, Y" / "X, but Y": a concession and a main clause
 _CONCESSION = re.compile(
     r"^\W*(?:although|while|whilst|despite|though)\b(?P<first>.*?),(?P<second>.*)$"
-    r"|^(?P<before>.*?)[,;]\s*(?:but|although|however|though|while|whilst|yet)\b(?P<after>.*)$"
+    r"|^(?P<before>.*?)[,;]\s*(?:but|although|however|though|while|whilst|yet)\b(?!,)(?P<after>.*)$"
 )
 _BARE_CREDIT = re.compile(r"\bdespite (?:this|these|the|some|considerable)\b")  # "Despite this progress, ..."
 _NEGATION = re.compile(r"\b(?:not|no|never|lack)\b")
+# "aware of the issues" concedes a gap, "aware of the impact of trauma" does not ("aware of this" points back to one)
+_AWARE_OF = re.compile(r"aware of (?:the|some|where)")
+_GAP = re.compile(
+    r"\b(?:issues?|gaps?|shortfalls?|weakness\w*|deficits?|areas|challenges?|needs?|problems?|concerns?)\b"
+)
+_NOT_AWARE = re.compile(r"\b(?:not|un)(?: \w+)? ?aware\b")
 
 
 def _concedes(lower: str, lexicon: dict[str, re.Pattern[str]]) -> bool:

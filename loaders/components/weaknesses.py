@@ -3,8 +3,9 @@
 Each rule in patterns/weaknesses.jsonl names a concept id and regular expressions over the lower-cased
 sentence: `topic` (what it is about), `cue` (the shortcoming), optional `requires` (a further word that
 must be there) and `not_cue` (phrasings that praise or deny it). A rule fires only when topic and cue are
-there, no not_cue is, the sentence does not say the shortcoming is over, and it is not about the safeguarding
-board (another body). Matches go to doc.spans["weaknesses"] with the concept id as span id.
+there, no not_cue is, the sentence does not say the shortcoming is over, and, in the chapter on the safeguarding
+board, it is not about the board itself (another body). Matches go to doc.spans["weaknesses"] with the concept
+id as span id.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from loaders.components.polarity import cue_lexicon, cue_text
+from loaders.components.polarity import cue_lexicon, cue_text, not_criticism
 from loaders.sections import BOARD_SECTIONS  # findings about the board, not the authority
 
 __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
@@ -106,9 +107,40 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
         # words and then a verb before the cue make a new subject: "but return home interviews are not"; a cue
         # that names its own subject ("although the police do not always attend") is no new subject
         new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[: cue.end()]))
-        if index and rule.topic.search(clauses[index - 1]) and len(lead) <= 4 and not new_subject:
-            return True
+        if index and rule.topic.search(clauses[index - 1]):
+            if len(lead) <= 4 and not new_subject:
+                return True
+            if _BACK_REFERENCE.search(clause[: cue.start()]):  # "although visits to see these children are not"
+                return True
     return False
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|their)\b")  # in a clause after the topic's own
+
+
+def _names_again(topic: re.Match[str], text: str) -> bool:
+    """True when `text` names the topic matched in the sentence before by a demonstrative and its last word:
+    "Children are offered a return home interview." -> "Information from such interviews is not used"."""
+    head = topic.group(0).split()[-1].rstrip("s") if topic.group(0).split() else ""
+    return len(head) > 3 and re.search(rf"\b(?:these|those|such) {re.escape(head)}s?\b", text) is not None
+
+
+# What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
+_ABOUT_THE_BOARD = re.compile(
+    r"\b(?:boards?|lscbs?|partnership)(?:'s)? (?:\w+ )?(?:has|have|had|does|do|did|is|are|was|were|needs?|should|"
+    r"must|could|considers|recognises|receives|lacks)\b|\b(?:board|lscb|partnership)'s\b|"
+    r"\b(?:section 11|sub-?groups?|business plan|data ?sets?|multi-agency training)\b"
+)
+
+
+def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
+    """True when a contrast after `position` opens a clause that states the weakness itself, denied by nothing."""
+    contrast = _CONTRAST.search(text, position)
+    if contrast is None:
+        return False
+    rest = text[contrast.end() :]
+    return bool(rule.cue.search(rest)) and not (rule.not_cue and rule.not_cue.search(rest))
 
 
 # A sentence that opens by pointing back ("However, these involve only the police") is about the topic of
@@ -120,9 +152,11 @@ def match_weaknesses(
     text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
 ) -> list[str]:
     """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
-    if section in BOARD_SECTIONS or section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
+    if section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
         return []
-    lower = cue_text(text)
+    lower = not_criticism(cue_text(text))
+    if section in BOARD_SECTIONS and _ABOUT_THE_BOARD.search(lower):
+        return []  # the board's own shortcomings; what it found of the area's practice still counts
     previous_lower = cue_text(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
     found = []
@@ -134,11 +168,16 @@ def match_weaknesses(
         borrows = rule.topic_from_previous and not names_a_topic and len(lower.split()) >= 6  # not a heading
         before = previous_lower if points_back or borrows else None
         topic_before = not own_topic and before is not None and rule.topic.search(before)
+        if not own_topic and not topic_before and previous_lower and _DEMONSTRATIVE.search(lower):
+            earlier = rule.topic.search(previous_lower)
+            if earlier and _names_again(earlier, lower):
+                before, topic_before = previous_lower, earlier
         topic = own_topic or topic_before
         if not topic and section not in rule.sections:
             continue  # cheap test first: most sentences are about none of the topics
-        if rule.not_cue is not None and rule.not_cue.search(lower):
-            continue
+        denied = rule.not_cue.search(lower) if rule.not_cue is not None else None
+        if denied and not _contrast_after(rule, lower, denied.end()):
+            continue  # "turnover has reduced" denies it, unless "although too many changes of social worker" follows
         if rule.requires is not None and not rule.requires.search(f"{before or ''} {lower}"):
             continue
         if (

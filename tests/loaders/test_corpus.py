@@ -60,3 +60,14 @@ def test_corpus_ilacs_summary_lists_are_not_taken_for_the_front_table(corpus_dir
     assert kinds[:3] == ["improvements", "help-and-protection", "children-in-care"]
     bullet = next(s for s in report.sentences if s.text.startswith("The quality of child in need and child protection"))
     assert bullet.section == "improvements"
+
+
+def test_corpus_lscb_chapter_summary_and_recommendations_are_about_the_board(corpus_dir):
+    # Islington-style SIF layout (report 0eb1ac03e0f5): the LSCB chapter repeats "Executive summary" and
+    # "Recommendations" under its own heading; they belong to the board, not to the local authority.
+    report = load_report(corpus_dir / "report-0eb1ac03e0f5.pdf", None)
+    kinds = [section.kind for section in report.sections]
+    board = kinds.index("lscb-review")
+    assert kinds[board : board + 5] == ["lscb-review"] * 5
+    assert kinds[board + 5] == "inspection-information"
+    assert kinds[:board].count("executive-summary") == 1  # the authority's own summary keeps its kind

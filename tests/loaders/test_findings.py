@@ -232,3 +232,123 @@ def test_findings_lscb_chapter_is_about_the_board(nlp):
     assert (
         "safeguarding-board" not in _one(nlp, "It has provided robust critique.", section="leadership")["service_areas"]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "weakness"),
+    [
+        # corpus reports labelled by hand (tests/data/labels/*_report_weaknesses.csv)
+        (
+            "Return home interviews are undertaken, although these vary in their effectiveness.",
+            "children-in-care",
+            "return-home-interviews-not-effective",
+        ),  # Stockport 2022
+        (
+            "Workforce turnover has reduced, although some children experience too many changes of social worker.",
+            None,
+            "high-caseloads-or-turnover",
+        ),  # Windsor and Maidenhead 2024: the denial is answered by "although"
+        (
+            "Strategy discussions do not routinely include input from key partners other than the police.",
+            "help-and-protection",
+            "police-only-strategy-discussions",
+        ),  # Sheffield-style phrasing without "only"
+        (
+            "Sampling of cases confirmed that social work practice is alert to the needs of privately fostered "
+            "children, although the local authority acknowledges that visits to see these children are not always "
+            "undertaken within the statutory timescale.",
+            "help-and-protection",
+            "private-fostering-weak",
+        ),  # Bristol
+        ("However, not all plans are timebound and measurable.", "help-and-protection", "plans-not-specific"),
+    ],
+)
+def test_findings_weakness_in_corpus_sentence(nlp, text, section, weakness):
+    assert weakness in _one(nlp, text, section=section)["weaknesses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        (
+            "Use of bed and breakfast accommodation is extremely rare because the 16+ team has access to emergency "
+            "accommodation.",
+            "care-leavers",
+        ),
+        (
+            "None was seen where this was not an appropriate decision, and management oversight of the decision was "
+            "always clearly recorded.",
+            "children-in-care",
+        ),
+        (
+            "However, inspectors identified reasonable delay due to the complexity of the careful work required in "
+            "matching children with families who can meet their needs.",
+            "adoption",
+        ),
+        (
+            "All referrals about children missing are progressed by the team, which undertakes return interviews "
+            "within 72 hours for children who are not looked after.",
+            "help-and-protection",
+        ),
+        # the board's own shortcoming, in its chapter, is not the authority's
+        (
+            "The board routinely considers data from partners via a quarterly data set, but the current data set has "
+            "some gaps in information on child sexual exploitation.",
+            "lscb-review",
+        ),
+    ],
+)
+def test_findings_denied_or_conditional_shortfall_is_no_weakness(nlp, text, section):
+    assert _one(nlp, text, section=section)["weaknesses"] == []
+
+
+def test_findings_board_chapter_still_reports_the_areas_practice(nlp):
+    text = "However, despite training, not all professionals fully understand the operation of thresholds."
+    assert _one(nlp, text, section="lscb-review")["weaknesses"] == ["thresholds-misapplied"]
+
+
+def test_findings_interviews_named_again_take_the_topic_before_them(nlp):
+    from loaders.findings import extract_findings
+    from loaders.records import Sentence
+
+    texts = [
+        "Children are routinely offered a return home interview, with skilled workers employed to undertake them.",
+        "While clearly an improving picture, information from such interviews is not consistently used "
+        "effectively to inform planning.",
+    ]
+    sentences = [Sentence(t, 0, len(t), 5, "help-and-protection", None, i) for i, t in enumerate(texts)]
+    first, second = extract_findings(sentences, nlp)
+    assert first.weaknesses == ()
+    assert second.weaknesses == ("return-home-interviews-not-effective",)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("The quality of practice, however, remains too variable.", "weakness"),  # answers the sentence before
+        (
+            "These changes have not yet resulted in services that are uniformly good.",
+            "weakness",
+        ),  # "yet" is no contrast
+        ("However, there are issues about contact for a small number of children.", "weakness"),
+        (
+            "Their identity needs are well considered and practitioners are acutely aware of the impact of trauma.",
+            "strength",
+        ),  # awareness of a child's trauma concedes no gap
+        (
+            "Leaders are keenly aware of where there are gaps in the capacity to meet demand, and are exploring how "
+            "to use their resources.",
+            "mixed",
+        ),
+        ("In particular, ensure that robust risk assessments are undertaken to inform plans fully.", "weakness"),
+    ],
+)
+def test_findings_polarity_of_contrasts_and_awareness(nlp, text, polarity):
+    assert _one(nlp, text, section="help-and-protection")["polarity"] == polarity
+
+
+def test_findings_organisations_plans_and_care_leavers_plans(nlp):
+    assert "plans" not in _one(nlp, "Plans are in place to deliver bespoke management training.")["themes"]
+    themes = _one(nlp, "Plans are up to date and reviewed with each young person.", section="care-leavers")["themes"]
+    assert "pathway-plans" in themes and "plans" not in themes
+    assert "plans" in _one(nlp, "Plans for children are clear and up to date.", section="help-and-protection")["themes"]
