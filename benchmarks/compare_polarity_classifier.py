@@ -11,6 +11,13 @@ and rules 0.77; blind 182, classifier 0.70 and rules 0.73. Trained on all 1,624 
 after the rules' second round: held-out 185, classifier 0.72-0.76 and rules 0.79; blind 182, classifier 0.75 and
 rules 0.75; using the classifier only where the rules find no cue, or only where it is over 0.8 sure, gives
 0.76-0.77 and 0.76. It never beats the rules, so the pipeline keeps them and ships nothing trained.
+
+Third round (`--architecture bow`: bag of words only, 65,536 buckets, 0.06 ms a sentence), trained on the 1,925
+labelled sentences of reports other than the 11 of newblind_sentences.jsonl: on those 208 sentences 0.82-0.84
+against the rules' 0.76; but trained without the reports of heldout_sentences_independent.jsonl, 0.77 there against
+the rules' 0.81. Its gain is sentences of description it calls strength where the rules say neutral, the very
+line on which the annotators of the two sets differ (good-graded sections: 13 strength to 8 neutral in one, 1 to 10
+in the other), so it is a convention learned, not a better reading: still nothing trained is shipped.
 Not a test: nothing here asserts.
 """
 
@@ -47,12 +54,23 @@ def read_jsonl(paths: list[Path]) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def train(items: list[dict], epochs: int = 12, seed: int = 0):
+BOW_MODEL = {
+    "@architectures": "spacy.TextCatBOW.v3",
+    "exclusive_classes": True,
+    "ngram_size": 2,
+    "no_output_layer": False,
+    "length": 65536,
+}
+
+
+def train(items: list[dict], epochs: int = 12, seed: int = 0, architecture: str = "ensemble"):
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
     nlp.add_pipe(
         "textcat",
-        config={
+        config={"model": BOW_MODEL}
+        if architecture == "bow"
+        else {
             "model": {
                 "@architectures": "spacy.TextCatEnsemble.v2",
                 "nO": None,
@@ -113,14 +131,21 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, nargs="+", default=DEFAULT_EVAL)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seeds", type=int, default=3, help="train this many times; accuracy varies with the seed")
+    parser.add_argument("--architecture", choices=["ensemble", "bow"], default="ensemble")
+    parser.add_argument(
+        "--exclude-eval-reports", action="store_true", help="train on no sentence of a report the --eval files sample"
+    )
     args = parser.parse_args()
     items = read_jsonl(args.train)
+    if args.exclude_eval_reports:
+        excluded = {item.get("file") for item in read_jsonl(args.eval)}
+        items = [item for item in items if item.get("file") not in excluded]
     held = {path.name: read_jsonl([path]) for path in args.eval}
     for name, sentences in held.items():
         rules = sum(rule_polarity(s["text"], s.get("section")) == s["polarity"] for s in sentences) / len(sentences)
         print(f"{name}: {len(sentences)} sentences; rules {rules:.2f}")
     for seed in range(args.seeds):
-        nlp = train(items, epochs=args.epochs, seed=seed)
+        nlp = train(items, epochs=args.epochs, seed=seed, architecture=args.architecture)
         scores = ", ".join(f"{name} {accuracy(nlp, sentences):.2f}" for name, sentences in held.items())
         print(f"classifier (seed {seed}, trained on {len(items)}): {scores}")
 

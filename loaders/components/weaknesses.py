@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -148,28 +148,42 @@ def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
 _POINTS_BACK = re.compile(r"^\W*(?:however,? |but |and |in addition,? |as a result,? )?(?:these|they|this|it|such)\b")
 
 
+@lru_cache(maxsize=256)
+def _normalised(text: str) -> str:
+    """A sentence as the rules read it; cached, because each sentence is read again as the next one's previous."""
+    return not_criticism(cue_text(text))
+
+
+@lru_cache(maxsize=256)
+def _topics(lower: str) -> tuple[re.Match[str] | None, ...]:
+    """Each rule's topic match in a normalised sentence (in rule order)."""
+    return tuple(rule.topic.search(lower) for rule in read_rules())
+
+
 def match_weaknesses(
     text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
 ) -> list[str]:
     """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
     if section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
         return []
-    lower = not_criticism(cue_text(text))
+    lower = _normalised(text)
     if section in BOARD_SECTIONS and _ABOUT_THE_BOARD.search(lower):
         return []  # the board's own shortcomings; what it found of the area's practice still counts
-    previous_lower = cue_text(previous) if previous else None
+    previous_lower = _normalised(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
     found = []
     rules = read_rules()
-    own_topics = [rule.topic.search(lower) for rule in rules]
+    own_topics = _topics(lower)
+    previous_topics = _topics(previous_lower) if previous_lower else (None,) * len(rules)
     # a sentence that names a topic of its own is about that topic, not the one before it
     names_a_topic = any(own_topics)
-    for rule, own_topic in zip(rules, own_topics, strict=True):
-        borrows = rule.topic_from_previous and not names_a_topic and len(lower.split()) >= 6  # not a heading
+    long_enough = len(lower.split()) >= 6  # not a heading
+    demonstrative = previous_lower is not None and _DEMONSTRATIVE.search(lower) is not None
+    for rule, own_topic, earlier in zip(rules, own_topics, previous_topics, strict=True):
+        borrows = rule.topic_from_previous and not names_a_topic and long_enough
         before = previous_lower if points_back or borrows else None
-        topic_before = not own_topic and before is not None and rule.topic.search(before)
-        if not own_topic and not topic_before and previous_lower and _DEMONSTRATIVE.search(lower):
-            earlier = rule.topic.search(previous_lower)
+        topic_before = not own_topic and before is not None and earlier
+        if not own_topic and not topic_before and demonstrative:
             if earlier and _names_again(earlier, lower):
                 before, topic_before = previous_lower, earlier
         topic = own_topic or topic_before
