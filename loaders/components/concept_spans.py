@@ -1,4 +1,6 @@
-"""`kg_concept_spans`: sort the concept mentions of one shared span group into one group per scheme.
+"""`kg_concept_spans`: sort the concept mentions of one shared span group into one group per scheme, and settle
+what each mention is about: the longest mention wins, an organisation's plan is no child's plan, a plan in the
+care leavers' section is a pathway plan, and "multi-agency" inside a service's name names only the service.
 
 One span ruler for all schemes runs its matchers once per sentence instead of once per scheme (per-call
 overhead dominates on sentence-sized docs); this component then files each span under its label, the
@@ -31,11 +33,14 @@ def _outermost(spans: list) -> list:
 # A bare "plan(s)" is a child's plan unless it is the organisation's: "the improvement plan", "plans are in
 # place to deliver training", "there are plans to recruit", "the plan is for the family hubs to"
 _ORGANISATION_PLAN_BEFORE = re.compile(
-    r"(?:business|improvement|strategic|action|development|service|services|workforce|sufficiency|corporate|"
+    r"\b(?:business|improvement|strategic|action|development|service|services|workforce|sufficiency|corporate|"
     r"recovery|budget|board's|board|partnership|commissioning|delivery|transformation|training|there are|"
     r"ambitious|well-developed|well-advanced) $"
 )
-_ORGANISATION_PLAN_AFTER = re.compile(r"^ (?:to [a-z]+|are in place to|is for|are under ?way|for the service)")
+_ORGANISATION_PLAN_AFTER = re.compile(
+    r"^ (?:to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|restructure|"
+    r"recommission|commission|build|invest|open|move|replace)\b|are in place to|are under ?way|for the service)"
+)
 
 
 def _organisation_plan(span) -> bool:
@@ -52,7 +57,8 @@ def _pathway_plan(span):
 
 
 class ConceptSpans:
-    """Moves spans of doc.spans[source_key] to doc.spans[span.label_]."""
+    """Moves spans of doc.spans[source_key] to doc.spans[span.label_], settled as the module says; reads
+    doc._.section (registered by the polarity component)."""
 
     def __init__(self, *, source_key: str) -> None:
         self.source_key = source_key

@@ -2,7 +2,9 @@
 
 Rules over cue lists (patterns/polarity.json): praise cues count against criticism cues; a praise cue
 after a negator flips ("not always effective"); a sentence with both and a contrast word ("although",
-"however") is mixed; a sentence under a list heading takes that list's side when it has no cue of its own.
+"however"; not "not yet") is mixed; a sentence that opens "However," with no cue of its own criticises;
+awareness of a gap ("leaders are aware of these gaps and are acting") is mixed; a sentence under a list
+heading takes that list's side when it has no cue of its own.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ _NOT_PRAISE = re.compile(
 # Conditions and comparisons that name a shortfall without finding one: "where reunification is not possible",
 # "when a case does not meet the threshold", "partners are less inclined to make inappropriate referrals"
 _NOT_CRITICISM = re.compile(
-    r"\b(?:where|when|if)(?: \w+){0,4} (?:is|are) not (?:possible|appropriate|safe|in their best interests?)|"
+    r"(?:^|, )(?:where|when|if)(?: \w+){0,4} (?:is|are) not (?:possible|appropriate|safe|in their best interests?)|"
     r"\b(?:where|when|if)(?: \w+){0,4} (?:does|do) not meet (?:the )?(?:\w+ ){0,2}thresholds?|"
     r"\bless (?:inclined|likely) to make inappropriate|"
     r"\bwho (?:are|were) not (?:looked after|in care|known)|"
@@ -145,12 +147,12 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = "weakness"  # "However, there are issues about contact": set against the praise before it
     if section in SECTION_PRIOR and polarity == "neutral":
         polarity = SECTION_PRIOR[section]
-    elif section not in SECTION_PRIOR and not fixed and (mixed := lexicon["mixed"].search(lower)):
+    elif section not in SECTION_PRIOR and not fixed and (mixed_cue := lexicon["mixed"].search(lower)):
         # "leaders are aware of this and are taking action": progress and a gap at once; awareness alone
         # ("acutely aware of the impact of trauma") concedes nothing unless a gap is named beside it
         if _NOT_AWARE.search(lower):
             pass  # "leaders were not aware of some of the shortfalls" concedes nothing
-        elif not _AWARE_OF.fullmatch(mixed.group(0)) or criticism or _GAP.search(lower[mixed.end() :]):
+        elif not _AWARE_OF.fullmatch(mixed_cue.group(0)) or criticism or _GAP.search(lower[mixed_cue.end() :]):
             polarity = "mixed"
     imperative = bool(_IMPERATIVE.match(lower))
     if (
@@ -172,7 +174,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|lack)\b")
 # "aware of the issues" concedes a gap, "aware of the impact of trauma" does not ("aware of this" points back to one)
 _AWARE_OF = re.compile(r"aware of (?:the|some|where)")
 _GAP = re.compile(
-    r"\b(?:issues?|gaps?|shortfalls?|weakness\w*|deficits?|areas|challenges?|needs?|problems?|concerns?)\b"
+    r"\b(?:issues?|gaps?|shortfalls?|weakness\w*|deficits?|areas for (?:improvement|development)|challenges?|"
+    r"need to|problems?|concerns?)\b"
 )
 _NOT_AWARE = re.compile(r"\b(?:not|un)(?: \w+)? ?aware\b")
 

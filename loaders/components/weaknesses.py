@@ -2,10 +2,12 @@
 
 Each rule in patterns/weaknesses.jsonl names a concept id and regular expressions over the lower-cased
 sentence: `topic` (what it is about), `cue` (the shortcoming), optional `requires` (a further word that
-must be there) and `not_cue` (phrasings that praise or deny it). A rule fires only when topic and cue are
-there, no not_cue is, the sentence does not say the shortcoming is over, and, in the chapter on the safeguarding
-board, it is not about the board itself (another body). Matches go to doc.spans["weaknesses"] with the concept
-id as span id.
+must be there), `not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words
+belong to). A rule fires only when topic and cue are there, nothing excludes it, no not_cue is (or a contrast
+after the denial states the shortcoming after all), the sentence does not say the shortcoming is over, and, in
+the chapter on the safeguarding board, it is not about the board itself (another body). The topic may also come
+from the sentence before, when this one points back to it ("these", "such interviews"). Matches go to
+doc.spans["weaknesses"] with the concept id as span id.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class WeaknessRule:
     topic: re.Pattern[str]
     cue: re.Pattern[str]
     not_cue: re.Pattern[str] | None
+    excludes: re.Pattern[str] | None  # another topic that the cue's words belong to ("missing", "privately fostered")
     requires: re.Pattern[str] | None
     sections: frozenset[str]  # sections whose sentences are about the topic without naming it
     improvements_cue: re.Pattern[str] | None  # a cue that counts only in a list of what must improve
@@ -75,6 +78,7 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
                 topic=re.compile(data["topic"]),
                 cue=re.compile(cue),
                 not_cue=re.compile(data["not_cue"]) if data.get("not_cue") else None,
+                excludes=re.compile(data["excludes"]) if data.get("excludes") else None,
                 requires=re.compile(data["requires"]) if data.get("requires") else None,
                 sections=frozenset(data.get("sections", ())),
                 improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
@@ -85,7 +89,8 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
     return tuple(rules)
 
 
-_CONTRAST = re.compile(r"\b(?:although|however|but|while|whilst|despite|though|yet)\b|;")
+# "not yet" and "yet to" set nothing against anything (as in the polarity rules)
+_CONTRAST = re.compile(r"\b(?:although|however|but|while|whilst|despite|though)\b|(?<!not )(?<!as )\byet\b(?! to)|;")
 # articles, and pronouns that point back to the topic ("Interviews are helpful, but they are not always timely")
 _NOT_A_NEW_SUBJECT = {"the", "a", "an", "they", "these", "this", "it", "some", "most", "many", "few"}
 _NEW_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
@@ -116,20 +121,20 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
-_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|their)\b")  # in a clause after the topic's own
+_BACK_REFERENCE = _DEMONSTRATIVE  # "these children" in a clause after the topic's own ("their" is anyone's)
 
 
 def _names_again(topic: re.Match[str], text: str) -> bool:
     """True when `text` names the topic matched in the sentence before by a demonstrative and its last word:
     "Children are offered a return home interview." -> "Information from such interviews is not used"."""
-    head = topic.group(0).split()[-1].rstrip("s") if topic.group(0).split() else ""
+    head = topic.group(0).split()[-1].removesuffix("s") if topic.group(0).split() else ""
     return len(head) > 3 and re.search(rf"\b(?:these|those|such) {re.escape(head)}s?\b", text) is not None
 
 
 # What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
 _ABOUT_THE_BOARD = re.compile(
-    r"\b(?:boards?|lscbs?|partnership)(?:'s)? (?:\w+ )?(?:has|have|had|does|do|did|is|are|was|were|needs?|should|"
-    r"must|could|considers|recognises|receives|lacks)\b|\b(?:board|lscb|partnership)'s\b|"
+    r"\bthe (?:board|lscb|partnership)(?:'s)? (?:\w+ )?(?:has|have|had|does|do|did|is|are|was|were|needs?|should|"
+    r"must|could|considers|recognises|receives|lacks)\b|\b(?:board|lscb)'s\b|"
     r"\b(?:section 11|sub-?groups?|business plan|data ?sets?|multi-agency training)\b"
 )
 
@@ -179,18 +184,20 @@ def match_weaknesses(
     names_a_topic = any(own_topics)
     long_enough = len(lower.split()) >= 6  # not a heading
     demonstrative = previous_lower is not None and _DEMONSTRATIVE.search(lower) is not None
-    for rule, own_topic, earlier in zip(rules, own_topics, previous_topics, strict=True):
+    for rule, own_topic, previous_topic in zip(rules, own_topics, previous_topics, strict=True):
         borrows = rule.topic_from_previous and not names_a_topic and long_enough
         before = previous_lower if points_back or borrows else None
-        topic_before = not own_topic and before is not None and earlier
+        topic_before = not own_topic and before is not None and previous_topic
         if not own_topic and not topic_before and demonstrative:
-            if earlier and _names_again(earlier, lower):
-                before, topic_before = previous_lower, earlier
+            if previous_topic and _names_again(previous_topic, lower):
+                before, topic_before = previous_lower, previous_topic
         topic = own_topic or topic_before
         if not topic and section not in rule.sections:
             continue  # cheap test first: most sentences are about none of the topics
-        denied = rule.not_cue.search(lower) if rule.not_cue is not None else None
-        if denied and not _contrast_after(rule, lower, denied.end()):
+        if rule.excludes is not None and rule.excludes.search(lower):
+            continue
+        denial = rule.not_cue.search(lower) if rule.not_cue is not None else None
+        if denial and not _contrast_after(rule, lower, denial.end()):
             continue  # "turnover has reduced" denies it, unless "although too many changes of social worker" follows
         if rule.requires is not None and not rule.requires.search(f"{before or ''} {lower}"):
             continue

@@ -352,3 +352,50 @@ def test_findings_organisations_plans_and_care_leavers_plans(nlp):
     themes = _one(nlp, "Plans are up to date and reviewed with each young person.", section="care-leavers")["themes"]
     assert "pathway-plans" in themes and "plans" not in themes
     assert "plans" in _one(nlp, "Plans for children are clear and up to date.", section="help-and-protection")["themes"]
+
+
+def test_findings_childrens_plans_stay_plans(nlp):
+    # only an organisation's plans ("plans are in place to deliver training") are left out of the plans theme
+    for text in (
+        "Social workers make effective plans to keep children safe.",
+        "Most plans are purposeful and regularly reviewed.",
+    ):
+        assert "plans" in _one(nlp, text, section="help-and-protection")["themes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Inspectors saw cases where children are not safe at home.", "weakness"),  # a finding, not a condition
+        ("Practitioners are aware of the needs of the children they work with.", "neutral"),  # no gap conceded
+    ],
+)
+def test_findings_conditions_and_awareness_only_where_they_apply(nlp, text, polarity):
+    assert _one(nlp, text, section="help-and-protection")["polarity"] == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "weakness"),
+    [
+        # "their" is anyone's: the families' complaint is not the interviews' shortfall
+        (
+            "Return home interviews are offered to all children, although their families say that information is "
+            "not always shared or used well.",
+            "children-in-care",
+            "return-home-interviews-not-effective",
+        ),
+        # a contrast lifts a denial, never another topic's exclusion
+        (
+            "Privately fostered children are well supported, although some children are not seen promptly.",
+            "help-and-protection",
+            "delays-seeing-children",
+        ),
+    ],
+)
+def test_findings_no_weakness_borrowed_across_a_contrast(nlp, text, section, weakness):
+    assert weakness not in _one(nlp, text, section=section)["weaknesses"]
+
+
+def test_findings_board_chapter_partnership_working_is_the_areas_practice(nlp):
+    text = "Partnership working is not effective in the MASH and thresholds are not well understood."
+    assert "thresholds-misapplied" in _one(nlp, text, section="lscb-review")["weaknesses"]
