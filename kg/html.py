@@ -147,7 +147,11 @@ def _options(physics: bool) -> dict:
     """vis-network options; physics settles small views, then the page switches it off."""
     return {
         "autoResize": True,
-        "nodes": {"font": {"size": 15, "face": "Arial", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        # long labels wrap onto a second line rather than run into their neighbours'
+        "nodes": {
+            "font": {"size": 15, "face": "Arial", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "widthConstraint": {"maximum": 170},
+        },
         "edges": {
             "color": {"color": "#9aa5b1", "highlight": "#333333", "opacity": 0.7},
             "scaling": {"min": 1, "max": 8},
