@@ -399,3 +399,15 @@ def test_findings_no_weakness_borrowed_across_a_contrast(nlp, text, section, wea
 def test_findings_board_chapter_partnership_working_is_the_areas_practice(nlp):
     text = "Partnership working is not effective in the MASH and thresholds are not well understood."
     assert "thresholds-misapplied" in _one(nlp, text, section="lscb-review")["weaknesses"]
+
+
+def test_findings_police_only_needs_a_named_agency_or_a_strong_word(nlp):
+    # the annotators' Kirklees rule: partners in general "not always" there is no police-only discussion ...
+    kirklees = "Key partners do not always attend strategy meetings, limiting the richness of discussions."
+    assert "police-only-strategy-discussions" not in _one(nlp, kirklees, section="help-and-protection")["weaknesses"]
+    # ... but a named agency missing, or other agencies rarely there, is
+    for text in (
+        "While the police are involved in strategy discussions, the participation of health partners is inconsistent.",
+        "In strategy discussions, other agencies are rarely involved.",
+    ):
+        assert "police-only-strategy-discussions" in _one(nlp, text, section="help-and-protection")["weaknesses"]
