@@ -411,3 +411,11 @@ def test_findings_police_only_needs_a_named_agency_or_a_strong_word(nlp):
         "In strategy discussions, other agencies are rarely involved.",
     ):
         assert "police-only-strategy-discussions" in _one(nlp, text, section="help-and-protection")["weaknesses"]
+
+
+def test_findings_bed_and_breakfast_eliminated_is_no_weakness(nlp):
+    text = (  # Suffolk 2015, LSCB chapter aside: an achievement, not a shortcoming
+        "For example, it has been influential in helping to virtually eliminate the use of bed and breakfast "
+        "accommodation for care leavers."
+    )
+    assert _one(nlp, text, section="care-leavers")["weaknesses"] == []
