@@ -138,7 +138,8 @@ def _drop_running_lines(page_lines: list[tuple[int, list[str]]]) -> None:
     for _, lines in page_lines:
         filled = [line for line in lines if line]
         edges.update({_running_key(line) for line in filled[:3] + filled[-3:]})
-    threshold = max(3, len(page_lines) // 3)
+    # a third of the pages, but at most 5: an appended LSCB review repeats its own header on only its own pages
+    threshold = max(3, min(len(page_lines) // 3, 5))
     running = {key for key, count in edges.items() if count >= threshold and key.strip("# ")}
     for position, (_, lines) in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]

@@ -95,7 +95,9 @@ def split_sections(report: Report) -> list[Section]:
 
 
 # Headings that the LSCB chapter repeats for itself after its own heading: its summary, findings and list
-_BOARD_CHAPTER_PARTS = frozenset(("executive-summary", "key-findings", "strengths", "improvements"))
+_BOARD_CHAPTER_PARTS = frozenset(
+    ("executive-summary", "key-findings", "strengths", "improvements", "summary-for-children")
+)
 
 
 def _board_chapter(sections: list[Section]) -> list[Section]:
@@ -106,6 +108,8 @@ def _board_chapter(sections: list[Section]) -> list[Section]:
             in_board = True
         elif in_board and section.kind in _BOARD_CHAPTER_PARTS:
             section = Section("lscb-review", section.title, section.start, section.end)
+        elif in_board and section.title.strip().lower() == "contents":
+            pass  # an appended review's own table of contents: the chapter goes on after it
         else:
             in_board = False
         result.append(section)

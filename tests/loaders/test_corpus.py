@@ -71,3 +71,14 @@ def test_corpus_lscb_chapter_summary_and_recommendations_are_about_the_board(cor
     assert kinds[board : board + 5] == ["lscb-review"] * 5
     assert kinds[board + 5] == "inspection-information"
     assert kinds[:board].count("executive-summary") == 1  # the authority's own summary keeps its kind
+
+
+def test_corpus_appended_lscb_review_is_the_boards_throughout(corpus_dir):
+    # Hull 2015 (report a3b3349cc862): the LSCB review is a document of its own after the authority's, with its
+    # own contents page and a running header on its pages only; its summary, list and findings are the board's
+    report = load_report(corpus_dir / "report-a3b3349cc862.pdf", None)
+    kinds = [section.kind for section in report.sections]
+    board = kinds.index("lscb-review")
+    assert set(kinds[board:]) <= {"lscb-review", "other", "inspection-information", "judgement-descriptors"}
+    assert "Inspection judgement about the LSCB" in [section.title for section in report.sections]
+    assert "safeguarding children board: Hull" not in report.text  # the running header, gone
