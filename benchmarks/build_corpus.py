@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTABLE_DIR = ROOT / "kg" / "queries" / "portable"
 SHARED_DIR = Path(os.environ.get("KG_SHARED_DIR", ROOT.parent / "shared"))
 # Values for parameters a query cannot run without; optional ones stay unbound (the query's default).
 REQUIRED_VALUES = {
@@ -211,7 +210,7 @@ def time_rdflib(store, values: dict[str, dict], repeat: int, timeout: float) -> 
     from pyoxigraph import RdfFormat
     from rdflib import Dataset
 
-    from kg.query import load_query, named_queries
+    from kg.query import PORTABLE_DIR, load_query, named_queries
 
     started = time.perf_counter()
     _dataset = Dataset(default_union=True)

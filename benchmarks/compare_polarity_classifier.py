@@ -61,46 +61,37 @@ BOW_MODEL = {
     "no_output_layer": False,
     "length": 65536,
 }
+MODELS = {
+    "bow": BOW_MODEL,
+    "ensemble": {  # a small CNN beside a longer bag of words
+        "@architectures": "spacy.TextCatEnsemble.v2",
+        "nO": None,
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": {
+                "@architectures": "spacy.MultiHashEmbed.v2",
+                "width": 64,
+                "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                "rows": [5000, 1000, 2500, 500],
+                "include_static_vectors": False,
+            },
+            "encode": {
+                "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                "width": 64,
+                "window_size": 1,
+                "maxout_pieces": 3,
+                "depth": 2,
+            },
+        },
+        "linear_model": {**BOW_MODEL, "length": 262144},
+    },
+}
 
 
 def train(items: list[dict], epochs: int = 12, seed: int = 0, architecture: str = "ensemble"):
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
-    nlp.add_pipe(
-        "textcat",
-        config={"model": BOW_MODEL}
-        if architecture == "bow"
-        else {
-            "model": {
-                "@architectures": "spacy.TextCatEnsemble.v2",
-                "nO": None,
-                "tok2vec": {
-                    "@architectures": "spacy.Tok2Vec.v2",
-                    "embed": {
-                        "@architectures": "spacy.MultiHashEmbed.v2",
-                        "width": 64,
-                        "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-                        "rows": [5000, 1000, 2500, 500],
-                        "include_static_vectors": False,
-                    },
-                    "encode": {
-                        "@architectures": "spacy.MaxoutWindowEncoder.v2",
-                        "width": 64,
-                        "window_size": 1,
-                        "maxout_pieces": 3,
-                        "depth": 2,
-                    },
-                },
-                "linear_model": {
-                    "@architectures": "spacy.TextCatBOW.v3",
-                    "exclusive_classes": True,
-                    "ngram_size": 2,
-                    "no_output_layer": False,
-                    "length": 262144,
-                },
-            }
-        },
-    )
+    nlp.add_pipe("textcat", config={"model": MODELS[architecture]})
     examples = []
     for item in items:
         doc = nlp.make_doc(classifier_text(item["text"], item.get("section")))
@@ -131,16 +122,16 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, nargs="+", default=DEFAULT_EVAL)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seeds", type=int, default=3, help="train this many times; accuracy varies with the seed")
-    parser.add_argument("--architecture", choices=["ensemble", "bow"], default="ensemble")
+    parser.add_argument("--architecture", choices=sorted(MODELS), default="ensemble")
     parser.add_argument(
         "--exclude-eval-reports", action="store_true", help="train on no sentence of a report the --eval files sample"
     )
     args = parser.parse_args()
     items = read_jsonl(args.train)
-    if args.exclude_eval_reports:
-        excluded = {item.get("file") for item in read_jsonl(args.eval)}
-        items = [item for item in items if item.get("file") not in excluded]
     held = {path.name: read_jsonl([path]) for path in args.eval}
+    if args.exclude_eval_reports:
+        excluded = {item.get("file") for sentences in held.values() for item in sentences}
+        items = [item for item in items if item.get("file") not in excluded]
     for name, sentences in held.items():
         rules = sum(rule_polarity(s["text"], s.get("section")) == s["polarity"] for s in sentences) / len(sentences)
         print(f"{name}: {len(sentences)} sentences; rules {rules:.2f}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from datetime import UTC, datetime
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
@@ -25,7 +25,6 @@ __all__ = [
     "authority_quads",
     "reference_quads",
     "report_nquads",
-    "report_quads",
 ]
 
 _PACKAGE_VERSION = "0.1.0"
@@ -59,7 +58,7 @@ DCTERMS = "http://purl.org/dc/terms/"
 STATGEO = "http://statistics.data.gov.uk/id/statistical-geography/"
 
 
-@cache
+@lru_cache(maxsize=4096)  # vocabulary terms recur in every report; bounded, as each finding's own IRIs pass once
 def _node(iri: str) -> NamedNode:
     return NamedNode(iri)
 
@@ -101,7 +100,6 @@ class _Quads:
     """
 
     def __init__(self, graph: str) -> None:
-        self.graph = _node(graph)
         self._graph_end = f" <{graph}> .\n"
         self._lines: list[str] = []
 
@@ -124,14 +122,6 @@ class _Quads:
     def quads(self) -> list[Quad]:
         """The quads as pyoxigraph Quads (parsed from the text, so a bad IRI raises SyntaxError here)."""
         return list(parse(self.nquads(), format=RdfFormat.N_QUADS))
-
-
-def report_quads(
-    report: Report, run_started: datetime | None = None, version: str = SOFTWARE_VERSION
-) -> tuple[str, list[Quad]]:
-    """(graph IRI, quads) of everything read from one report file, by extractor `version`."""
-    graph, q = _report_graph(report, run_started, version)
-    return graph, q.quads
 
 
 def report_nquads(

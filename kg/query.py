@@ -32,9 +32,20 @@ from kg.namespaces import CONCEPT, concept
 from kg.store import GraphStore
 from loaders.errors import KgError, UnknownName
 
-__all__ = ["QUERY_DIR", "NamedQuery", "named_queries", "run_query", "run_sparql", "to_term", "load_query", "find_query"]
+__all__ = [
+    "PORTABLE_DIR",
+    "QUERY_DIR",
+    "NamedQuery",
+    "named_queries",
+    "run_query",
+    "run_sparql",
+    "to_term",
+    "load_query",
+    "find_query",
+]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
+PORTABLE_DIR = QUERY_DIR / "portable"  # plain SPARQL 1.1 versions of the queries written for Oxigraph's planner
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_PREFIX = "param_"  # a parameter `weakness` is the query variable ?param_weakness
 PARAM_TYPES = ("concept", "literal", "date", "integer", "decimal", "iri", "authority")

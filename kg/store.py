@@ -1,7 +1,8 @@
 """The persistent graph store: Oxigraph on disk, one named graph per report file.
 
-Every change to a report is one transaction, so a crash or a bad file never leaves a report half-written,
-and one writer at a time holds the store's lock file so that two builds never interleave.
+Every change to a report is atomic (one transaction, or one bulk load of a batch of new reports), so a crash
+or a bad file never leaves a report half-written, and one writer at a time holds the store's lock file so that
+two builds never interleave.
 """
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ def build_nlp() -> Language:
             ]
             + (phrase_patterns if attr == "LOWER" else [])
         )
-    if token_patterns:
+    if token_patterns:  # none at present: every pattern in patterns/ is made of words and fits the phrase matcher
         token_ruler = nlp.add_pipe(
             "span_ruler", name="concepts_token_ruler", config={"spans_key": "concepts", "overwrite": False}
         )

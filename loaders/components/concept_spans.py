@@ -17,16 +17,18 @@ from spacy.tokens import Doc, Span
 __all__ = ["ConceptSpans"]
 
 
+def _inside(span, other) -> bool:
+    """True when `span` lies within `other` (the same tokens or fewer)."""
+    return other.start <= span.start and span.end <= other.end
+
+
 def _outermost(spans: list) -> list:
     """The spans not inside a longer mention of another concept: "pathway plans" is about pathway plans,
     not also about the plans its last word names."""
     return [
         span
         for span in spans
-        if not any(
-            other.id_ != span.id_ and other.start <= span.start and span.end <= other.end and len(other) > len(span)
-            for other in spans
-        )
+        if not any(other.id_ != span.id_ and _inside(span, other) and len(other) > len(span) for other in spans)
     ]
 
 
@@ -35,25 +37,43 @@ def _outermost(spans: list) -> list:
 _ORGANISATION_PLAN_BEFORE = re.compile(
     r"\b(?:business|improvement|strategic|action|development|service|services|workforce|sufficiency|corporate|"
     r"recovery|budget|board's|board|partnership|commissioning|delivery|transformation|training|there are|"
-    r"ambitious|well-developed|well-advanced) $"
+    r"ambitious|well-developed|well-advanced)$"
 )
 _ORGANISATION_PLAN_AFTER = re.compile(
-    r"^ (?:to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|restructure|"
+    r"^(?:to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|restructure|"
     r"recommission|commission|build|invest|open|move|replace)\b|are in place to|are under ?way|for the service)"
 )
 
 
 def _organisation_plan(span) -> bool:
-    if span.label_ != "themes" or span.id_ != "plans" or span.text.lower() not in ("plan", "plans"):
+    if span.id_ != "plans" or span.text.lower() not in ("plan", "plans"):
         return False
     doc = span.doc
     before = doc[max(0, span.start - 2) : span.start].text.lower()
     after = doc[span.end : span.end + 4].text.lower()
-    return bool(_ORGANISATION_PLAN_BEFORE.search(before + " ") or _ORGANISATION_PLAN_AFTER.match(" " + after))
+    return bool(_ORGANISATION_PLAN_BEFORE.search(before) or _ORGANISATION_PLAN_AFTER.match(after))
 
 
-def _pathway_plan(span):
-    return Span(span.doc, span.start, span.end, label=span.label_, span_id="pathway-plans")
+def _settle_themes(themes: list, services: list, section: str | None) -> list:
+    """Themes as the module says: no organisation's plan; "multi-agency" inside "the multi-agency safeguarding
+    hub" names the hub only; in the care leavers' section a plan is a pathway plan."""
+    themes = [
+        span
+        for span in themes
+        if not _organisation_plan(span)
+        and not (
+            span.id_ == "partnership-working"
+            and any(_inside(span, service) and len(service) > len(span) for service in services)
+        )
+    ]
+    if section == "care-leavers":
+        themes = [
+            Span(span.doc, span.start, span.end, label=span.label_, span_id="pathway-plans")
+            if span.id_ == "plans"
+            else span
+            for span in themes
+        ]
+    return themes
 
 
 class ConceptSpans:
@@ -69,20 +89,12 @@ class ConceptSpans:
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
         mentions = [span for label, group in groups.items() if label != "partners" for span in group]
-        services = groups.get("services", [])
         for label, group in groups.items():
-            group = [span for span in _outermost(group) if not _organisation_plan(span)]
-            if label == "themes":  # "multi-agency" in "the multi-agency safeguarding hub" names the hub only
-                group = [
-                    t
-                    for t in group
-                    if t.id_ != "partnership-working"
-                    or not any(s.start <= t.start and t.end <= s.end and len(s) > len(t) for s in services)
-                ]
-            if label == "themes" and doc._.section == "care-leavers":  # a care leaver's plan is a pathway plan
-                group = [_pathway_plan(span) if span.id_ == "plans" else span for span in group]
+            group = _outermost(group)
+            if label == "themes":
+                group = _settle_themes(group, groups.get("services", []), doc._.section)
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
-                group = [p for p in group if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
+                group = [p for p in group if not any(_inside(p, m) for m in mentions)]
             doc.spans[label] = group
         if self.source_key in doc.spans:
             del doc.spans[self.source_key]

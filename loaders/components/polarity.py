@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["PolarityScorer", "cue_lexicon", "cue_text", "not_criticism", "score_polarity"]
+__all__ = ["YET_AS_CONTRAST", "PolarityScorer", "cue_lexicon", "cue_text", "not_criticism", "score_polarity"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
 # Section kinds whose sentences are, by the report's own structure, praise or criticism.
@@ -47,8 +47,14 @@ def _lexicon_lists() -> dict[str, list[str]]:
 @cache
 def cue_lexicon() -> dict[str, re.Pattern[str]]:
     """patterns/polarity.json compiled: one alternation per list; "praise" includes the denied shortcomings."""
-    lists = dict(_lexicon_lists(), praise=_lexicon_lists()["praise"] + _lexicon_lists()["denied_shortcomings"])
+    lists = _lexicon_lists()
+    lists = dict(lists, praise=lists["praise"] + lists["denied_shortcomings"])
     return {key: _alternation(values) for key, values in lists.items() if not key.startswith("_")}
+
+
+@cache
+def _denied_shortcomings() -> frozenset[str]:
+    return frozenset(_lexicon_lists()["denied_shortcomings"])
 
 
 def cue_text(text: str) -> str:
@@ -66,7 +72,10 @@ _IMPERATIVE = re.compile(
 
 _LEADING_CONTRAST = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|even so)\b,?")
 # "not yet" and "yet to" set nothing against anything; ", however," in mid-sentence answers the sentence before
-_NOT_A_CONTRAST = re.compile(r"\b(?:not|as|is|are|has|have) yet\b|\byet to\b|, (?:however|though|nevertheless),")
+_YET_AFTER = ("not", "as", "is", "are", "has", "have")  # "not yet", "is yet to": no contrast in these
+_NOT_A_CONTRAST = re.compile(rf"\b(?:{'|'.join(_YET_AFTER)}) yet\b|\byet to\b|, (?:however|though|nevertheless),")
+# "yet" as a contrast ("timely, yet not thorough"), for readers that split on contrasts rather than strip
+YET_AS_CONTRAST = "".join(f"(?<!{word} )" for word in _YET_AFTER) + r"\byet\b(?! to)"
 
 _NOT_PRAISE = re.compile(
     r"strengths? and difficult\w* questionnaires?|"
@@ -107,7 +116,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     lower = not_criticism(_NOT_PRAISE.sub(" ", cue_text(text)))
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
     praise_matches = list(lexicon["praise"].finditer(lower))
-    denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _lexicon_lists()["denied_shortcomings"]]
+    denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _denied_shortcomings()]
     criticism = [
         m.group(0)
         for m in lexicon["criticism"].finditer(lower)
@@ -151,10 +160,12 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         polarity = SECTION_PRIOR[section]
     elif section not in SECTION_PRIOR and not fixed and (mixed_cue := lexicon["mixed"].search(lower)):
         # "leaders are aware of this and are taking action": progress and a gap at once; awareness alone
-        # ("acutely aware of the impact of trauma") concedes nothing unless a gap is named beside it
-        if _NOT_AWARE.search(lower):
-            pass  # "leaders were not aware of some of the shortfalls" concedes nothing
-        elif not _AWARE_OF.fullmatch(mixed_cue.group(0)) or criticism or _GAP.search(lower[mixed_cue.end() :]):
+        # ("acutely aware of the impact of trauma") concedes nothing unless a gap is named beside it, and
+        # unawareness ("leaders were not aware of some of the shortfalls") concedes nothing at all
+        concedes_a_gap = (
+            not _AWARE_OF.fullmatch(mixed_cue.group(0)) or criticism or _GAP.search(lower[mixed_cue.end() :])
+        )
+        if concedes_a_gap and not _NOT_AWARE.search(lower):
             polarity = "mixed"
     imperative = bool(_IMPERATIVE.match(lower))
     if (

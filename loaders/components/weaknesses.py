@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from loaders.components.polarity import cue_lexicon, cue_text, not_criticism
+from loaders.components.polarity import YET_AS_CONTRAST, cue_lexicon, cue_text, not_criticism
 from loaders.sections import BOARD_SECTIONS  # findings about the board, not the authority
 
 __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
@@ -29,8 +29,6 @@ __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "weaknesses.jsonl"
 # Sections that describe rather than judge: the area's figures and the inspection's own particulars
 NO_FINDING_SECTIONS = {"area-information", "inspection-information", "judgement-descriptors"}
-# Where the report's own structure says a sentence is praise, a weakness cue is there by contrast only.
-PRAISE_SECTIONS = {"strengths"}
 
 if not Doc.has_extension("weaknesses"):
     Doc.set_extension("weaknesses", default=())
@@ -89,8 +87,8 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
     return tuple(rules)
 
 
-# "not yet" and "yet to" set nothing against anything (as in the polarity rules)
-_CONTRAST = re.compile(r"\b(?:although|however|but|while|whilst|despite|though)\b|(?<!not )(?<!as )\byet\b(?! to)|;")
+# "not yet" and "yet to" set nothing against anything (the polarity rules' reading of "yet")
+_CONTRAST = re.compile(rf"\b(?:although|however|but|while|whilst|despite|though)\b|{YET_AS_CONTRAST}|;")
 # articles, and pronouns that point back to the topic ("Interviews are helpful, but they are not always timely")
 _NOT_A_NEW_SUBJECT = {"the", "a", "an", "they", "these", "this", "it", "some", "most", "many", "few"}
 _NEW_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
@@ -115,20 +113,20 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
         if index and rule.topic.search(clauses[index - 1]):
             if len(lead) <= 4 and not new_subject:
                 return True
-            if _BACK_REFERENCE.search(clause[: cue.start()]):  # "although visits to see these children are not"
+            if _DEMONSTRATIVE.search(clause[: cue.start()]):  # "although visits to see these children are not"
                 return True
     return False
 
 
+# "these children", "such interviews": a pointer back to the topic before ("their" is anyone's)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
-_BACK_REFERENCE = _DEMONSTRATIVE  # "these children" in a clause after the topic's own ("their" is anyone's)
 
 
 def _names_again(topic: re.Match[str], text: str) -> bool:
     """True when `text` names the topic matched in the sentence before by a demonstrative and its last word:
     "Children are offered a return home interview." -> "Information from such interviews is not used"."""
-    head = topic.group(0).split()[-1].removesuffix("s") if topic.group(0).split() else ""
-    return len(head) > 3 and re.search(rf"\b(?:these|those|such) {re.escape(head)}s?\b", text) is not None
+    head = topic.group(0).split()[-1].removesuffix("s")
+    return len(head) > 3 and re.search(rf"{_DEMONSTRATIVE.pattern} {re.escape(head)}s?\b", text) is not None
 
 
 # What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
@@ -183,13 +181,13 @@ def match_weaknesses(
     # a sentence that names a topic of its own is about that topic, not the one before it
     names_a_topic = any(own_topics)
     long_enough = len(lower.split()) >= 6  # not a heading
-    demonstrative = previous_lower is not None and _DEMONSTRATIVE.search(lower) is not None
+    demonstrative = _DEMONSTRATIVE.search(lower) is not None
     for rule, own_topic, previous_topic in zip(rules, own_topics, previous_topics, strict=True):
         borrows = rule.topic_from_previous and not names_a_topic and long_enough
         before = previous_lower if points_back or borrows else None
         topic_before = not own_topic and before is not None and previous_topic
-        if not own_topic and not topic_before and demonstrative:
-            if previous_topic and _names_again(previous_topic, lower):
+        if not own_topic and not topic_before and demonstrative and previous_topic:
+            if _names_again(previous_topic, lower):
                 before, topic_before = previous_lower, previous_topic
         topic = own_topic or topic_before
         if not topic and section not in rule.sections:
@@ -224,7 +222,7 @@ class WeaknessTagger:
         # praise with a criticism beside it ("Although referrals are responded to promptly, there are
         # inconsistencies in the application of thresholds") may still state a weakness
         text = doc.user_data.get("text") or doc.text
-        contrast = bool(_CONTRAST.search(text.lower()))
+        contrast = bool(_CONTRAST.search(_normalised(text)))
         polarity = "mixed" if doc._.polarity == "strength" and doc._.criticism_cues and contrast else doc._.polarity
         ids = match_weaknesses(
             text,

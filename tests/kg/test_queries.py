@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from kg.query import named_queries, run_query
+from kg.query import PORTABLE_DIR, named_queries, run_query
 from loaders.errors import KgError, UnknownName
 
 SEEDS = {
@@ -127,7 +126,7 @@ def test_findings_about_a_theme_includes_its_narrower_weaknesses(seed_store):
 # --- The named queries write Oxigraph's plan out (LATERAL, subqueries, tallies): they must give what the plain
 # SPARQL they replaced gives. kg/queries/portable/ keeps those plain versions as the specification. -----------
 
-PLAIN_DIR = Path(__file__).resolve().parent.parent.parent / "kg" / "queries" / "portable"
+PLAIN_DIR = PORTABLE_DIR
 PLAIN_CASES = [
     ("findings", {}),
     ("findings", {"authority": "Wandsworth"}),

@@ -111,7 +111,7 @@ def _crafted_reports():
 
 @pytest.fixture(scope="module")
 def crafted_store(tmp_path_factory):
-    from kg.build import report_quads
+    from kg.build import report_nquads
     from kg.pipeline import ensure_reference
     from kg.store import open_store
 
@@ -119,7 +119,7 @@ def crafted_store(tmp_path_factory):
     with open_store(store_dir) as store:
         ensure_reference(store)
         for report in _crafted_reports():
-            store.replace_graph(*report_quads(report))
+            store.add_graph_nquads(*report_nquads(report))
     with open_store(store_dir, read_only=True) as store:
         yield store
 
