@@ -9,7 +9,7 @@ that sentence (with the section and the sentence before it that the loader gives
 the loader no longer splits out the same way is annotated alone with the section recorded in the gold file;
 --as-stored does that for every sentence.
 
-    python benchmarks/eval_sentences.py [--gold FILE] [--split dev|test|all] [--as-stored] [--show]
+    python benchmarks/eval_sentences.py [--gold FILE] [--split dev|test|all] [--as-stored] [--show] [--rules-only]
 """
 
 from __future__ import annotations
@@ -58,11 +58,16 @@ def main() -> None:
     parser.add_argument("--show-concepts", action="store_true", help="print every theme/service/partner disagreement")
     parser.add_argument("--as-stored", action="store_true", help="annotate each sentence alone, with its gold section")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="polarity from the rules alone, without the trained model (which has seen every gold file but sealed)",
+    )
     args = parser.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.gold == GOLD:
         gold = {"dev": gold[:90], "test": gold[90:], "all": gold}[args.split]
-    nlp = build_nlp()
+    nlp = build_nlp(polarity_model=not args.rules_only)
     findings = {} if args.as_stored else _findings_by_text(gold, args.corpus, nlp)
     print(f"{len(findings)} of {len(gold)} sentences read in their reports")
     confusion: Counter[tuple[str, str]] = Counter()

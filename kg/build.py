@@ -22,6 +22,7 @@ from ontology import CONCEPT_NS, ONTOLOGY_NS, turtle_paths
 
 __all__ = [
     "SOFTWARE_VERSION",
+    "fingerprinted_files",
     "authority_quads",
     "reference_quads",
     "report_nquads",
@@ -30,20 +31,28 @@ __all__ = [
 _PACKAGE_VERSION = "0.1.0"
 
 
-def _source_fingerprint() -> str:
-    """Hash of everything that decides what a report yields: loaders code, patterns, schemes, models."""
+def fingerprinted_files() -> list[Path]:
+    """Everything that decides what a report yields: loaders code, patterns and cue lists, models, schemes."""
     root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
+    files = []
     for folder, patterns in (
-        (root / "loaders", ("**/*.py", "**/*.jsonl", "**/*.csv", "models/**/*")),
+        (root / "loaders", ("**/*.py", "patterns/*.json", "**/*.jsonl", "**/*.csv", "models/**/*")),
         (root / "ontology", ("*.ttl", "schemes/*.ttl")),
         (root / "kg", ("build.py", "iris.py")),
     ):
         for pattern in patterns:
-            for path in sorted(folder.glob(pattern)):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    digest.update(path.relative_to(root).as_posix().encode())
-                    digest.update(path.read_bytes())
+            files.extend(
+                path for path in sorted(folder.glob(pattern)) if path.is_file() and "__pycache__" not in path.parts
+            )
+    return files
+
+
+def _source_fingerprint() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in fingerprinted_files():
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 

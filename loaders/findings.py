@@ -39,17 +39,22 @@ def _docs(
 ) -> Iterator[Doc]:
     # The section (and, for a report's sentences in order, the sentence before) is context the components
     # need, so docs are made and passed through by hand.
-    previous = None
-    for text, section in zip(texts, sections, strict=True):
-        doc = nlp.make_doc(text)
-        doc.user_data["text"] = text  # Doc.text joins every token again at each call
-        doc.user_data["previous"] = previous
-        if in_sequence:
-            previous = text
-        doc._.section = section
-        for _, component in nlp.pipeline:
-            doc = component(doc)
-        yield doc
+    def made() -> Iterator[Doc]:
+        previous = None
+        for text, section in zip(texts, sections, strict=True):
+            doc = nlp.make_doc(text)
+            doc.user_data["text"] = text  # Doc.text joins every token again at each call
+            doc.user_data["previous"] = previous
+            if in_sequence:
+                previous = text
+            doc._.section = section
+            yield doc
+
+    docs = made()
+    for _, component in nlp.pipeline:
+        # a component with .pipe (the polarity model) reads the docs in batches: one model call per batch
+        docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
+    return docs
 
 
 def read_doc(doc: Doc) -> dict[str, object]:

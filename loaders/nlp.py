@@ -1,4 +1,4 @@
-"""build_nlp(): blank English, one span ruler per concept scheme, then polarity and weaknesses.
+"""build_nlp(): blank English, one span ruler per concept scheme, then polarity, weaknesses and the polarity model.
 
 No trained pipeline is downloaded: official English pipelines are not on PyPI. Concept mentions come
 from the labels in ontology/schemes/ (one source of truth) plus token patterns in patterns/<scheme>.jsonl.
@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import loaders.components  # noqa: F401  (registers kg_polarity and kg_weaknesses)
+import loaders.components  # noqa: F401  (registers the kg_* components)
 from ontology import concept_labels
 
 __all__ = ["CONCEPT_SCHEMES", "build_nlp", "label_patterns"]
@@ -63,8 +63,9 @@ def _as_phrases(pattern: list[dict]) -> list[str] | None:
     return [" ".join(phrase) for phrase in phrases if phrase]
 
 
-def build_nlp() -> Language:
-    """Blank English, span rulers over every scheme's labels (span.id_ is the concept id), polarity, weaknesses."""
+def build_nlp(polarity_model: bool = True) -> Language:
+    """Blank English, span rulers over every scheme's labels (span.id_ is the concept id), polarity, weaknesses,
+    then the trained polarity model (polarity_model=False: the rules' verdict stands, as when training it)."""
     nlp = spacy.blank("en")
     # One ruler per matcher attribute for all schemes: per-call overhead dominates on sentence-sized docs.
     # Each span's label is its scheme; kg_concept_spans files them under doc.spans[<scheme>].
@@ -99,4 +100,6 @@ def build_nlp() -> Language:
     nlp.add_pipe("kg_concept_spans", config={"source_key": "concepts"})
     nlp.add_pipe("kg_polarity")
     nlp.add_pipe("kg_weaknesses")
+    if polarity_model:
+        nlp.add_pipe("kg_polarity_model")
     return nlp

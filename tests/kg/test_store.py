@@ -196,3 +196,19 @@ def test_a_report_the_store_cannot_parse_fails_alone(tmp_path):
         assert [e.path.name for e in outcome.errors] == ["bad.txt"]
         assert "unexpected error" in str(outcome.errors[0])
         assert sorted(g.value for g in store.oxigraph.named_graphs()) == [graphs[0], graphs[2]]
+
+
+def test_the_software_version_covers_every_file_that_decides_a_reports_findings():
+    from kg.build import fingerprinted_files
+
+    root = Path(__file__).resolve().parent.parent.parent
+    names = {path.relative_to(root).as_posix() for path in fingerprinted_files()}
+    # the polarity cues, the trained polarity model, the weakness rules, the concept schemes, the loaders
+    for name in (
+        "loaders/patterns/polarity.json",
+        "loaders/models/polarity/textcat/model",
+        "loaders/patterns/weaknesses.jsonl",
+        "ontology/schemes/themes.ttl",
+        "loaders/components/polarity_model.py",
+    ):
+        assert name in names, name
