@@ -1,6 +1,7 @@
 """`kg_concept_spans`: sort the concept mentions of one shared span group into one group per scheme, and settle
 what each mention is about: the longest mention wins, an organisation's plan is no child's plan, a plan in the
-care leavers' section is a pathway plan, and "multi-agency" inside a service's name names only the service.
+care leavers' section is a pathway plan, "multi-agency" inside a service's name names only the service, and a
+generic word names the theme of its section ("school" about children in care, "housing" about care leavers).
 
 One span ruler for all schemes runs its matchers once per sentence instead of once per scheme (per-call
 overhead dominates on sentence-sized docs); this component then files each span under its label, the
@@ -54,18 +55,152 @@ def _organisation_plan(span) -> bool:
     return bool(_ORGANISATION_PLAN_BEFORE.search(before) or _ORGANISATION_PLAN_AFTER.match(after))
 
 
-def _settle_themes(themes: list, services: list, section: str | None) -> list:
-    """Themes as the module says: no organisation's plan; "multi-agency" inside "the multi-agency safeguarding
-    hub" names the hub only; in the care leavers' section a plan is a pathway plan."""
+# "children subject to a child protection plan" names the children's status, not their plan
+_STATUS_PLAN_BEFORE = re.compile(r"\b(?:subject (?:to|of)|(?:children|people) (?:on|with))(?: a)?$")
+
+
+def _status_plan(span) -> bool:
+    if span.id_ != "plans" or not span.text.lower().startswith(("child protection plan", "child in need plan")):
+        return False
+    return bool(_STATUS_PLAN_BEFORE.search(span.doc[max(0, span.start - 3) : span.start].text.lower()))
+
+
+# Generic words that name a theme where the section or the sentence says whose they are: care leavers' housing
+# and work wherever a sentence names care leavers; education and health in the children in care section (health
+# also in the care leavers' section: the theme covers them).
+_EDUCATION_WORDS = frozenset(
+    "education educational educated school schools schooling pupil pupils exclusion exclusions academic gcse "
+    "gcses".split()
+)
+_WORK_WORDS = frozenset(
+    "education educational employment employed unemployed employer employers employability college colleges job jobs "
+    "apprentices traineeship traineeships career careers".split()
+)
+_HOUSING_WORDS = frozenset(("accommodation", "housing"))
+_HEALTH_WORDS = frozenset(("health",))
+# ...but not where the word, alone or in a short list, names agencies: "health (, housing and other) partners"
+_AGENCY_NOUNS = frozenset(
+    "partner partners agency agencies colleagues commissioners commissioning provider providers trust trusts visitor "
+    "visitors visiting professionals officers".split()
+)
+_CHILDREN = frozenset(("child", "children", "pupil", "pupils"))
+
+
+def _about_care_leavers(doc) -> bool:
+    lower = (doc.user_data.get("text") or doc.text).lower()  # a string test: this runs on every sentence
+    return "leaver" in lower or "leaving care" in lower
+
+
+def _names_agency(doc, i: int) -> bool:
+    for token in doc[i + 1 : i + 5]:
+        if token.lower_ in _AGENCY_NOUNS:
+            return True
+        if not (token.is_alpha or token.text == ","):
+            return False
+    return False
+
+
+def _section_words(doc, section: str | None) -> dict[str, frozenset]:
+    """Theme id -> the generic words that name it in this sentence of this section."""
+    care_leavers = section == "care-leavers" or _about_care_leavers(doc)
+    words = {}
+    if care_leavers:
+        words["care-leaver-accommodation"] = _HOUSING_WORDS
+        words["care-leaver-education-employment"] = _WORK_WORDS
+    # a sentence about care leavers alone, in the section that covers them too, is not about children in care
+    if section == "children-in-care" and (not care_leavers or any(t.lower_ in _CHILDREN for t in doc)):
+        words["education-of-children-in-care"] = _EDUCATION_WORDS
+    if section in ("children-in-care", "care-leavers"):
+        words["health-of-children-in-care"] = _HEALTH_WORDS
+    return words
+
+
+def _section_themes(doc, themes: list, section: str | None) -> list:
+    """`themes` plus a span for each generic word of `_section_words` outside the other mentions; a career in a
+    care leaver's sentence is the care leaver's, not the workforce's."""
+    words = _section_words(doc, section)
+    if not words:
+        return themes
+    if "care-leaver-education-employment" in words:
+        themes = [
+            Span(doc, span.start, span.end, label=span.label_, span_id="care-leaver-education-employment")
+            if span.id_ == "workforce" and span.text.lower() in ("career", "careers")
+            else span
+            for span in themes
+        ]
+    generic = frozenset().union(*words.values())
+    added = []
+    if "care-leaver-accommodation" in words:  # a care leaver's transition planning is their pathway planning
+        added += [
+            Span(doc, token.i, token.i + 2, label="themes", span_id="pathway-plans")
+            for token in doc[:-1]
+            if token.lower_ == "transition"
+            and doc[token.i + 1].lower_ in ("planning", "plan", "plans")
+            and not any(span.start <= token.i < span.end for span in themes)
+        ]
+    for token in doc:
+        if token.lower_ not in generic or any(span.start <= token.i < span.end for span in themes):
+            continue
+        if _names_agency(doc, token.i):
+            continue
+        special = token.i > 0 and doc[token.i - 1].lower_ == "special"  # "special educational needs"
+        added += [
+            Span(doc, token.i, token.i + 1, label="themes", span_id=theme_id)
+            for theme_id, theme_words in words.items()
+            if token.lower_ in theme_words and not special
+        ]
+    return themes + added
+
+
+# Parents' mental health is no child's: "parental mental health", "perinatal mental health"; an adult's is a care
+# leaver's only where the sentence is about care leavers
+_PARENTS = frozenset(("parental", "parents", "parent", "maternal", "perinatal", "mothers", "fathers", "carers"))
+
+
+def _parents_health(span, section: str | None) -> bool:
+    if span.id_ != "health-of-children-in-care" or span.start == 0:
+        return False
+    before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start] if t.is_alpha]
+    if before and before[-1] == "adult":
+        return not (section in ("children-in-care", "care-leavers") or _about_care_leavers(span.doc))
+    return bool(before) and before[-1] in _PARENTS
+
+
+# "has adopted a new model", "the approach adopted by the council": the verb, not an adoption
+_ADOPTED_POLICY_AFTER = re.compile(
+    r"^(?:an?|the)\b|^by (?:the )?(?:council|local authority|authority|partnership|board|lscb|leaders|staff)\b"
+)
+
+
+def _adopted_policy(span) -> bool:
+    if span.id_ != "adoption-services" or span.text.lower() not in ("adopted", "adopts"):
+        return False
+    return bool(_ADOPTED_POLICY_AFTER.match(span.doc[span.end : span.end + 4].text.lower()))
+
+
+def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) -> list:
+    """Themes as the module says: no organisation's plan, nor a child's plan that only names their status, nor a
+    parent's mental health, nor a policy the council "adopted"; "multi-agency" inside "the multi-agency
+    safeguarding hub" names the hub only; "matching" beside adoption or permanence is theirs, not sufficiency's;
+    in the care leavers' section a plan is a pathway plan; and a section's generic words name its themes."""
     themes = [
         span
         for span in themes
         if not _organisation_plan(span)
+        and not _status_plan(span)
+        and not _parents_health(span, section)
+        and not _adopted_policy(span)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)
         )
     ]
+    if any(span.id_ in ("adoption-services", "permanence") for span in themes):
+        themes = [
+            span
+            for span in themes
+            if not (span.id_ == "placement-sufficiency" and span.text.lower() in ("matching", "matched"))
+        ]
     if section == "care-leavers":
         themes = [
             Span(span.doc, span.start, span.end, label=span.label_, span_id="pathway-plans")
@@ -73,7 +208,7 @@ def _settle_themes(themes: list, services: list, section: str | None) -> list:
             else span
             for span in themes
         ]
-    return themes
+    return _section_themes(doc, themes, section)
 
 
 class ConceptSpans:
@@ -85,14 +220,14 @@ class ConceptSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc.spans.get(self.source_key, [])
-        groups: dict[str, list] = {}
+        groups: dict[str, list] = {"themes": []}  # settled even when empty: a section's generic words may add some
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
         mentions = [span for label, group in groups.items() if label != "partners" for span in group]
         for label, group in groups.items():
             group = _outermost(group)
             if label == "themes":
-                group = _settle_themes(group, groups.get("services", []), doc._.section)
+                group = _settle_themes(group, groups.get("services", []), doc._.section, doc)
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
                 group = [p for p in group if not any(_inside(p, m) for m in mentions)]
             doc.spans[label] = group

@@ -1,0 +1,471 @@
+"""Theme wordings and section rules, each on real sentences of the corpus reports: the sentences the wording is
+for, and a near miss it must leave alone (the same word in another sense, section or context)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.findings import annotate_texts
+
+CIC, LEAVERS, HELP = "children-in-care", "care-leavers", "help-and-protection"
+
+# (sentence, section, theme, whether the sentence gets the theme)
+CASES = [
+    # early help: family hubs, children's centres, early intervention and preventative services, CAFs
+    (
+        "The quality of support provided by staff in the family hubs helps build families' resilience and improves "
+        "outcomes for children.",
+        HELP,
+        "early-help",
+        True,
+    ),
+    (
+        "The multi-agency safeguarding hub (MASH) is mostly effective, and children and families are supported to "
+        "access the right support at the right time.",
+        HELP,
+        "early-help",
+        False,
+    ),
+    (
+        "Children's centres are at the heart of this work, delivering good-quality evidence-based parenting "
+        "programmes and focused work with fathers.",
+        HELP,
+        "early-help",
+        True,
+    ),
+    (
+        "The local authority operates four children's homes, all of which were judged as good in their last full "
+        "inspection.",
+        None,
+        "early-help",
+        False,
+    ),
+    (
+        "Preventative services for children on the edge of care are a strength, and decisions for children to "
+        "become looked after are proportionate.",
+        "executive-summary",
+        "early-help",
+        True,
+    ),
+    ("Early intervention and targeted support services are effective.", "strengths", "early-help", True),
+    ("Many of these children have high-level needs or require statutory intervention.", HELP, "early-help", False),
+    ("The quality of many CAFs undertaken by partners is not good enough.", HELP, "early-help", True),
+    (
+        "Relationships with Cafcass, the family courts and the local Family Justice Board are effective.",
+        "leadership",
+        "early-help",
+        False,
+    ),
+    # adoption: adoptive placements, fostering to adopt, child permanence reports, letterbox contact
+    ("There are no children currently waiting for an adoptive placement.", "improvements", "adoption-services", True),
+    (
+        "There are no children currently waiting for an adoptive placement.",
+        "improvements",
+        "placement-sufficiency",
+        False,
+    ),
+    ("There have been no fostering to adopt placements in the past 12 months.", None, "adoption-services", True),
+    (
+        "There is a clear fostering recruitment strategy to increase the number of local foster carers.",
+        CIC,
+        "adoption-services",
+        False,
+    ),
+    (
+        "Child permanence reports are of variable quality, some contain too much narrative and are over-lengthy, "
+        "while others provide concise analysis.",
+        CIC,
+        "adoption-services",
+        True,
+    ),
+    (
+        "Child permanence reports are of variable quality, some contain too much narrative and are over-lengthy, "
+        "while others provide concise analysis.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    ("Permanence plans are routinely developed.", CIC, "adoption-services", False),
+    (
+        "The letterbox service continues to coordinate contact for approximately 750 children.",
+        "adoption",
+        "adoption-services",
+        True,
+    ),
+    (
+        "Support from the virtual school team, such as the Letterbox Club literacy scheme, has helped to improve "
+        "some children's writing, and those children now do better than others nationally at the end of Key Stage 2 "
+        "in English and mathematics.",
+        CIC,
+        "adoption-services",
+        False,
+    ),
+    ("When children need to be adopted this happens quickly.", "summary-for-children", "adoption-services", True),
+    (
+        "The local authority has adopted a whole-systems approach to electronic case management.",
+        HELP,
+        "adoption-services",
+        False,
+    ),
+    # child sexual exploitation: disruption of perpetrators, abduction notices, the problem profile
+    (
+        "Robust action is also being taken to disrupt the activity of perpetrators.",
+        HELP,
+        "child-sexual-exploitation",
+        True,
+    ),
+    ("Three abduction warning notices have been served.", "lscb-review", "child-sexual-exploitation", True),
+    (
+        "Intelligence about hotspots is known and shared, although there is currently no problem profile.",
+        "lscb-review",
+        "child-sexual-exploitation",
+        True,
+    ),
+    (
+        "Disruption meetings are not routinely held for individual placement breakdown, so the opportunity to learn "
+        "is missed.",
+        CIC,
+        "child-sexual-exploitation",
+        False,
+    ),
+    # quality assurance: self-assessment, learning from complaints and reviews, external scrutiny, moderation, QA
+    ("The local authority's self-assessment is realistic.", "leadership", "quality-assurance", True),
+    ("The local authority's self-assessment is realistic.", "leadership", "assessments", False),
+    (
+        "Most assessments are good and include effective consideration of historical factors, in balancing risks "
+        "and strengths.",
+        HELP,
+        "quality-assurance",
+        False,
+    ),
+    (
+        "Learning from complaints is used effectively to inform practice and service development.",
+        "leadership",
+        "quality-assurance",
+        True,
+    ),
+    (
+        "The service is reflecting on the learning from assessments of this group of adopters to inform future "
+        "recruitment targeting.",
+        "adoption",
+        "quality-assurance",
+        False,
+    ),
+    (
+        "Senior leaders are open to external scrutiny and respond positively to critical challenge.",
+        "leadership",
+        "quality-assurance",
+        True,
+    ),
+    (
+        "The scrutiny committee does not sufficiently understand and challenge the quality of services for children "
+        "effectively.",
+        "executive-summary",
+        "quality-assurance",
+        False,
+    ),
+    (
+        "A process of moderation has been recently introduced to provide added assurance.",
+        "leadership",
+        "quality-assurance",
+        True,
+    ),
+    (
+        "A comprehensive, holistic and learning approach to QA is well established.",
+        "leadership",
+        "quality-assurance",
+        True,
+    ),
+    ("The quality of CAFs considered by inspectors was variable.", HELP, "quality-assurance", False),
+    # education and health of children in care: generic words in their section only, and not an agency's name
+    (
+        "Children are well supported by their carers to make progress at school.",
+        CIC,
+        "education-of-children-in-care",
+        True,
+    ),
+    (
+        "Children are well supported by their carers to make progress at school.",
+        HELP,
+        "education-of-children-in-care",
+        False,
+    ),
+    (
+        "Most children receive regular and timely health, dental and optical checks.",
+        CIC,
+        "health-of-children-in-care",
+        True,
+    ),
+    (
+        "Senior managers are seeking to resolve this with health partners, but progress has been slow.",
+        CIC,
+        "health-of-children-in-care",
+        False,
+    ),
+    (
+        "For some children who experience poor mental health, there is a delay in accessing child and adolescent "
+        "mental health services (CAMHS) and other services.",
+        CIC,
+        "health-of-children-in-care",
+        True,
+    ),
+    (
+        "Vulnerabilities, such as parental mental health and substance misuse, are well considered.",
+        HELP,
+        "health-of-children-in-care",
+        False,
+    ),
+    (
+        "Young people do not receive written information on their health history in preparation for leaving care.",
+        LEAVERS,
+        "health-of-children-in-care",
+        True,
+    ),
+    # care leavers: their housing and work wherever a sentence names them, transition planning is pathway planning
+    ("Care leavers live in safe, good-quality accommodation.", CIC, "care-leaver-accommodation", True),
+    (
+        "Support under S17 and accommodation under S20 is explained to children, who are well informed and given "
+        "choice.",
+        HELP,
+        "care-leaver-accommodation",
+        False,
+    ),
+    (
+        "Care leavers are supported to access relevant benefits and those in education receive grants and bursaries.",
+        CIC,
+        "care-leaver-education-employment",
+        True,
+    ),
+    (
+        "Care leavers are supported to access relevant benefits and those in education receive grants and bursaries.",
+        CIC,
+        "education-of-children-in-care",
+        False,
+    ),
+    (
+        "Too many care leavers are not in work, education or training.",
+        LEAVERS,
+        "care-leaver-education-employment",
+        True,
+    ),
+    (
+        "Leaders, in partnership with the Huddersfield Town Foundation, have developed a preparation for "
+        "independence course.",
+        LEAVERS,
+        "care-leaver-education-employment",
+        False,
+    ),
+    ("This means that transition planning has declined since the last inspection.", LEAVERS, "pathway-plans", True),
+    (
+        "Children in the transition service who are approaching adulthood have their needs identified well and are "
+        "supported towards achieving their goals.",
+        HELP,
+        "pathway-plans",
+        False,
+    ),
+    # plans: a child protection plan that only names the children's status is not about plans
+    (
+        "Ninety-eight per cent of visits to children subject to a child protection plan are made within 15 working "
+        "days.",
+        HELP,
+        "plans",
+        False,
+    ),
+    (
+        "Child-in-need and child protection plans are thoroughly reviewed at regular intervals and contingency plans "
+        "are clear.",
+        HELP,
+        "plans",
+        True,
+    ),
+    # placement sufficiency: matching beside adoption is adoption's; recruiting foster carers is sufficiency
+    (
+        "Children with adoption plans are now matched with adopters in a timely manner.",
+        CIC,
+        "placement-sufficiency",
+        False,
+    ),
+    ("Wherever possible, children are matched appropriately to carers.", CIC, "placement-sufficiency", True),
+    (
+        "There is a clear fostering recruitment strategy to increase the number of local foster carers.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    (
+        "There is a clear fostering recruitment strategy to increase the number of local foster carers.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    (
+        "The local authority's efforts to increase its establishment of in-house foster carers have had limited "
+        "impact.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    (
+        "Recruitment of social workers is set within the context of a national shortage, so that the reduction in "
+        "number of social work vacancies is to be commended.",
+        "leadership",
+        "placement-sufficiency",
+        False,
+    ),
+    # management oversight: managers' decision-making and its recording, not anyone's decision-making
+    (
+        "The quality of case recording, including recording of management decision-making.",
+        "improvements",
+        "management-oversight",
+        True,
+    ),
+    (
+        "However, this reflective discussion is not routinely recorded to evidence this additional positive "
+        "oversight and to demonstrate a clear record of decision-making for children.",
+        None,
+        "management-oversight",
+        True,
+    ),
+    ("Decision-making is potentially less than robust as a consequence.", HELP, "management-oversight", False),
+    # domestic abuse: the multi-agency risk assessment conference is not an assessment of a child
+    (
+        "Multi-agency risk assessment conferences (MARAC) are well attended; agencies share information in advance "
+        "and follow up any actions from panels.",
+        HELP,
+        "domestic-abuse",
+        True,
+    ),
+    (
+        "Multi-agency risk assessment conferences (MARAC) are well attended; agencies share information in advance "
+        "and follow up any actions from panels.",
+        HELP,
+        "assessments",
+        False,
+    ),
+    # court proceedings: supervision and emergency orders
+    (
+        "Supervision orders are sometimes used to support kinship carers in the initial stages of a placement.",
+        CIC,
+        "court-proceedings",
+        True,
+    ),
+    (
+        "Supervision orders are sometimes used to support kinship carers in the initial stages of a placement.",
+        CIC,
+        "supervision",
+        False,
+    ),
+    (
+        "When children need immediate protection, social workers respond effectively through the use of emergency "
+        "orders.",
+        CIC,
+        "court-proceedings",
+        True,
+    ),
+    (
+        "Social workers receive regular supervision, which is increasingly reflective, but the level of challenge "
+        "and oversight is not always effective.",
+        "leadership",
+        "court-proceedings",
+        False,
+    ),
+    # corporate parenting: corporate and political support, care experience as a protected characteristic
+    (
+        "There is strong corporate support, with appropriate investment to prioritise services for vulnerable "
+        "children.",
+        None,
+        "corporate-parenting",
+        True,
+    ),
+    (
+        "Politicians and leaders have shared objectives and plans and actively pilot and implement new best practice "
+        "initiatives.",
+        "leadership",
+        "corporate-parenting",
+        True,
+    ),
+    (
+        "Being a care leaver has recently become a protected characteristic within the council.",
+        LEAVERS,
+        "corporate-parenting",
+        True,
+    ),
+    (
+        "The executive director of children's services and the corporate director of children's services left about "
+        "a year ago and there have been interim arrangements in place.",
+        "leadership",
+        "corporate-parenting",
+        False,
+    ),
+    # performance information: monitoring and understanding performance
+    (
+        "Although the local authority monitors performance, qualitative information is not being well used to "
+        "support service development and drive improvement.",
+        "key-findings",
+        "performance-information",
+        True,
+    ),
+    (
+        "This means that the local authority does not have a full understanding of its performance in this area.",
+        CIC,
+        "performance-information",
+        True,
+    ),
+    (
+        "Virtual school staff monitor the performance of looked after children through a well-considered risk-based "
+        "system that identifies some children who are at risk of poor performance and triggers intervention when low "
+        "performance is identified.",
+        CIC,
+        "performance-information",
+        False,
+    ),
+    # workforce: staff who feel supported, are proud to work or enjoy working there
+    (
+        "Social workers report feeling well supported by their managers in South Gloucestershire.",
+        None,
+        "workforce",
+        True,
+    ),
+    (
+        "Practitioners are proud to work for South Gloucestershire and consistently say that services are improving.",
+        "executive-summary",
+        "workforce",
+        True,
+    ),
+    ("Social workers say they enjoy working in Cheshire East.", "summary-for-children", "workforce", True),
+    (
+        "The local authority is in contact with almost all care leavers, and most say they feel safe and are well "
+        "supported, though they would like more help with budgeting.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    # missing children, disabled children, unaccompanied asylum-seeking children
+    ("Two missing persons coordinators are based within the MASH.", HELP, "missing-children", True),
+    (
+        "Children who are missing education are identified effectively and supported to return to school as soon as "
+        "possible.",
+        HELP,
+        "missing-children",
+        False,
+    ),
+    (
+        "However, in some teams, such as the 0–25s disability service, agency rates remain too high.",
+        "leadership",
+        "disabled-children",
+        True,
+    ),
+    (
+        "The local authority is responding effectively to the increasing number of unaccompanied asylum seekers who "
+        "become care leavers.",
+        LEAVERS,
+        "unaccompanied-asylum-seeking-children",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "section", "theme", "expected"), CASES)
+def test_theme_wording(nlp, text, section, theme, expected):
+    (found,) = annotate_texts([text], nlp, section=section)
+    assert (theme in found["themes"]) is expected, found["themes"]
