@@ -26,7 +26,7 @@ AREA_LABELS: tuple[tuple[str, str, bool], ...] = (
 _LABEL = "|".join(f"(?P<a{i}>{label})" for i, (label, _, _) in enumerate(AREA_LABELS))
 _PREFIX = (
     r"(?:\d{1,2}(?:\.\d)?\.?\s+)?(?:inspection\s+judgements?\s+about\s+the\s+local\s+authority\s+)?"
-    r"(?:the\s+)?(?:graded\s+judge?ment\s+(?:for|about|on)\s+(?:the\s+)?)?(?:experiences\s+and\s+progress\s+of\s+)?"
+    r"(?:the\s+)?(?:graded\s+judge?ment\s+(?:for|about|on)\s+(?:the\s+)?)?(?:experiences?\s+and\s+progress\s+of\s+)?"
 )
 AREA_HEADING = re.compile(
     rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I

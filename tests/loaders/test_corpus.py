@@ -82,3 +82,15 @@ def test_corpus_appended_lscb_review_is_the_boards_throughout(corpus_dir):
     assert set(kinds[board:]) <= {"lscb-review", "other", "inspection-information", "judgement-descriptors"}
     assert "Inspection judgement about the LSCB" in [section.title for section in report.sections]
     assert "safeguarding children board: Hull" not in report.text  # the running header, gone
+
+
+def test_corpus_sif_care_leavers_judgement_heading_in_the_singular(corpus_dir):
+    # SIF reports head the care leavers' part "The graded judgement about the experience and progress of care
+    # leavers is that it is good" ("experience", where the children's heading says "experiences"); until this
+    # was read, 34 of the corpus's SIF reports filed their care leavers' findings under adoption
+    report = load_report(corpus_dir / "report-1c8243d55acc.pdf", None)
+    kinds = [section.kind for section in report.sections]
+    assert kinds[kinds.index("adoption") + 1] == "care-leavers"
+    leavers = [s for s in report.sentences if s.section == "care-leavers"]
+    assert len(leavers) > 50
+    assert not any("care leavers" in s.text for s in report.sentences if s.section == "adoption")
