@@ -280,3 +280,23 @@ def test_shapes_accept_finding_concepts_of_every_scheme():
     graph.add((finding, OFK.partner, CONCEPT.police))
     graph.add((finding, OFK.weakness, CONCEPT["police-only-strategy-discussions"]))
     assert _violations(graph) == set()
+
+
+def test_every_concept_id_the_theme_rules_name_is_in_a_scheme():
+    # concept_spans.py names ids where a section or a word decides a theme; a misspelt id would tag nothing
+    import ast
+
+    from loaders.components import concept_spans
+
+    source = Path(concept_spans.__file__).read_text(encoding="utf-8")
+    literals = {
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"[a-z]+(?:-[a-z0-9]+)+", node.value)
+    }
+    known = set().union(*(concept_labels(s) for s in ("themes", "services", "partners", "areas", "section-kinds")))
+    words = {"multi-agency"}  # a word of the sentences, compared with span.text
+    assert len(literals & known) > 10
+    assert literals - known - words == set()

@@ -1,7 +1,8 @@
 """`kg_concept_spans`: sort the concept mentions of one shared span group into one group per scheme, and settle
 what each mention is about: the longest mention wins, an organisation's plan is no child's plan, a plan in the
-care leavers' section is a pathway plan, "multi-agency" inside a service's name names only the service, and a
-generic word names the theme of its section ("school" about children in care, "housing" about care leavers).
+care leavers' section is a pathway plan, "multi-agency" inside a service's name (or before another theme's mention)
+names only that, and a generic word names the theme of its section or sentence ("school" about children in care,
+"housing" about care leavers, "oversight" where managers are named); the adoption section is about adoption.
 
 One span ruler for all schemes runs its matchers once per sentence instead of once per scheme (per-call
 overhead dominates on sentence-sized docs); this component then files each span under its label, the
@@ -34,15 +35,17 @@ def _outermost(spans: list) -> list:
 
 
 # A bare "plan(s)" is a child's plan unless it is the organisation's: "the improvement plan", "plans are in
-# place to deliver training", "there are plans to recruit", "the plan is for the family hubs to"
+# place to deliver training", "there are plans to recruit", "has plans in place to address this"
 _ORGANISATION_PLAN_BEFORE = re.compile(
     r"\b(?:business|improvement|strategic|action|development|service|services|workforce|sufficiency|corporate|"
     r"recovery|budget|board's|board|partnership|commissioning|delivery|transformation|training|there are|"
     r"ambitious|well-developed|well-advanced)$"
 )
 _ORGANISATION_PLAN_AFTER = re.compile(
-    r"^(?:to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|restructure|"
-    r"recommission|commission|build|invest|open|move|replace)\b|are in place to|are under ?way|for the service)"
+    r"^(?:(?:in place )?to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|"
+    r"restructure|recommission|commission|build|invest|open|move|replace|strengthen|increase|further|broaden|formalise|"
+    r"make improvements|(?:address|rectify|tackle|resolve) (?:this|these|them|it|both|the (?:issues?|areas?|gaps?|"
+    r"shortfalls?|deficits?|weaknesses)))\b|are in place to|are under ?way|for the service)"
 )
 
 
@@ -51,18 +54,77 @@ def _organisation_plan(span) -> bool:
         return False
     doc = span.doc
     before = doc[max(0, span.start - 2) : span.start].text.lower()
-    after = doc[span.end : span.end + 4].text.lower()
+    after = doc[span.end : span.end + 7].text.lower()
     return bool(_ORGANISATION_PLAN_BEFORE.search(before) or _ORGANISATION_PLAN_AFTER.match(after))
 
 
-# "children subject to a child protection plan" names the children's status, not their plan
-_STATUS_PLAN_BEFORE = re.compile(r"\b(?:subject (?:to|of)|(?:children|people) (?:on|with))(?: a)?$")
+# "children subject to a child protection plan" names the children's status, not their plan; so does the bare
+# "plans" of "subject to child protection plans" and "those with protection plans"
+_STATUS_PLAN_BEFORE = re.compile(
+    r"\b(?:subject (?:to|of)|(?:children|people|those) (?:on|with))(?: a)?"
+    r"(?: child protection| child in need| protection)?$"
+)
 
 
 def _status_plan(span) -> bool:
-    if span.id_ != "plans" or not span.text.lower().startswith(("child protection plan", "child in need plan")):
+    if span.id_ != "plans":
         return False
-    return bool(_STATUS_PLAN_BEFORE.search(span.doc[max(0, span.start - 3) : span.start].text.lower()))
+    text = span.text.lower()
+    if not (text in ("plan", "plans") or text.startswith(("child protection plan", "child in need plan"))):
+        return False
+    return bool(_STATUS_PLAN_BEFORE.search(span.doc[max(0, span.start - 5) : span.start].text.lower()))
+
+
+# themes that name a kind of plan: not "placement plans" or "multi-agency plans" (a child's), nor "plans for
+# disabled children"
+_PLAN_KINDS = ("permanence", "adoption-services", "early-help")
+
+
+def _other_themes_plan(span, themes: list) -> bool:
+    """A plan of a kind another theme names is that theme's: "adoption plans", "early help plans", "plans for
+    permanence", "a plan for adoption"; and "plans for children" inside "permanence plans for children"."""
+    if span.id_ != "plans":
+        return False
+    bare = span.text.lower() in ("plan", "plans")
+    follows_for = span.end < len(span.doc) and span.doc[span.end].lower_ == "for"
+    return any(
+        other.id_ != "plans"
+        and (
+            other.start < span.start < other.end
+            or (bare and other.id_ in _PLAN_KINDS and other.end == span.start)
+            or (bare and other.id_ in _PLAN_KINDS and follows_for and other.start == span.end + 1)
+        )
+        for other in themes
+    )
+
+
+# An assessment that is no assessment of a child: the council's "joint strategic needs assessment" and another
+# theme's risk assessment ("child sexual exploitation risk assessments", "domestic abuse risk assessment meetings";
+# a "multi-agency risk assessment" is still one)
+_STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
+
+
+def _not_a_childs_assessment(span, themes: list) -> bool:
+    if span.id_ != "assessments":
+        return False
+    doc, text = span.doc, span.text.lower()
+    if text.startswith("risk assessment") or (span.start > 0 and doc[span.start - 1].lower_ == "risk"):
+        risk = span.start if text.startswith("risk") else span.start - 1
+        return any(other.id_ not in (span.id_, "partnership-working") and other.end == risk for other in themes)
+    return text in ("assessment", "assessments") and bool(
+        _STRATEGIC_ASSESSMENT_BEFORE.search(doc[max(0, span.start - 3) : span.start].text.lower())
+    )
+
+
+# A theme's word in a team's name names the team: "the assessment and intervention teams", "the permanence team"
+_TEAM_WORDS = frozenset(("assessment", "assessments", "permanence", "permanency"))
+_TEAM_AFTER = re.compile(r"^(?:support |and [a-z]+ )?teams?\b")
+
+
+def _team_name(span) -> bool:
+    if span.id_ not in ("assessments", "permanence") or span.text.lower() not in _TEAM_WORDS:
+        return False
+    return bool(_TEAM_AFTER.match(span.doc[span.end : span.end + 3].text.lower()))
 
 
 # Generic words that name a theme where the section or the sentence says whose they are: care leavers' housing
@@ -86,9 +148,12 @@ _AGENCY_NOUNS = frozenset(
 _CHILDREN = frozenset(("child", "children", "pupil", "pupils"))
 
 
+_CARE_LEAVERS = re.compile(r"\bcare[- ]leavers?\b|\bleaving care\b")  # not "school leavers"
+
+
 def _about_care_leavers(doc) -> bool:
-    lower = (doc.user_data.get("text") or doc.text).lower()  # a string test: this runs on every sentence
-    return "leaver" in lower or "leaving care" in lower
+    lower = (doc.user_data.get("text") or doc.text).lower()
+    return "leav" in lower and bool(_CARE_LEAVERS.search(lower))  # a string test first: this runs on every sentence
 
 
 def _names_agency(doc, i: int) -> bool:
@@ -168,28 +233,84 @@ def _parents_health(span, section: str | None) -> bool:
 
 # "has adopted a new model", "the approach adopted by the council": the verb, not an adoption
 _ADOPTED_POLICY_AFTER = re.compile(
-    r"^(?:an?|the)\b|^by (?:the )?(?:council|local authority|authority|partnership|board|lscb|leaders|staff)\b"
+    r"^(?:an?|the) (?:[\w-]+ ){0,3}(?:approach|model|policy|policies|framework|strategy|procedures?|methodology|"
+    r"protocols?|tool|system|practice|principles)\b"
+    # adopted by anyone but a family: "adopted by child protection conference chairs", "by housing departments"
+    r"|^by (?!(?:their |a |an |the |her |his )?(?:[\w-]+ )?(?:carers?|adopters?|famil(?:y|ies)|parents?|couples?)\b)"
 )
 
 
 def _adopted_policy(span) -> bool:
     if span.id_ != "adoption-services" or span.text.lower() not in ("adopted", "adopts"):
         return False
-    return bool(_ADOPTED_POLICY_AFTER.match(span.doc[span.end : span.end + 4].text.lower()))
+    return bool(_ADOPTED_POLICY_AFTER.match(span.doc[span.end : span.end + 9].text.lower()))
+
+
+def _protection_drift(span, section: str | None) -> bool:
+    """Drift in the help and protection section is the drift of a plan to help or protect a child at home, not of
+    permanence ("children experience drift and delay because planning is unfocused")."""
+    return span.id_ == "permanence" and section == "help-and-protection" and span.text.lower().startswith("drift")
+
+
+def _adjective_of_other_theme(span, themes: list) -> bool:
+    """ "Multi-agency" as the adjective of another theme's mention names only that theme: "multi-agency audits" and
+    "multi-agency case file audits" are audits, "multi-agency strategy meetings" strategy discussions."""
+    if span.id_ != "partnership-working" or span.text.lower() not in ("multi-agency", "multi agency"):
+        return False
+    doc = span.doc
+    return any(
+        other.id_ != span.id_
+        and span.end <= other.start <= span.end + 2
+        and all(t.is_alpha and not t.is_stop for t in doc[span.end : other.start])  # nouns between: "case file"
+        for other in themes
+    )
+
+
+# Themes a sentence implies with a generic word and says whose it is: bare "oversight" in a sentence naming
+# managers is theirs ("managers have appropriate oversight of assessments", "good oversight from social work
+# managers"); bare "training" is the workforce's in the safeguarding board's chapter (its multi-agency training) or
+# in a sentence naming staff, unless it names carers, young people or their education
+_MANAGERS = re.compile(r"\bmanag(?:ers?|erial)\b")
+_STAFF = re.compile(r"\b(?:staff|social workers?|workers|practitioners|managers|workforce|professionals)\b")
+_NOT_STAFF = re.compile(r"\bcarers?\b|\badopters?\b|care leavers?|young people|education|employment")
+
+
+def _implied_themes(doc, themes: list, section: str | None) -> list:
+    lower = (doc.user_data.get("text") or doc.text).lower()  # string tests first: this runs on every sentence
+    words = {}
+    if "oversight" in lower and _MANAGERS.search(lower):
+        words["oversight"] = "management-oversight"
+    if "training" in lower and (section == "lscb-review" or _STAFF.search(lower)) and not _NOT_STAFF.search(lower):
+        words["training"] = "workforce"
+    if not words:
+        return []
+    return [
+        Span(doc, token.i, token.i + 1, label="themes", span_id=words[token.lower_])
+        for token in doc
+        if token.lower_ in words and not any(span.start <= token.i < span.end for span in themes)
+    ]
 
 
 def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) -> list:
-    """Themes as the module says: no organisation's plan, nor a child's plan that only names their status, nor a
-    parent's mental health, nor a policy the council "adopted"; "multi-agency" inside "the multi-agency
-    safeguarding hub" names the hub only; "matching" beside adoption or permanence is theirs, not sufficiency's;
-    in the care leavers' section a plan is a pathway plan; and a section's generic words name its themes."""
+    """Themes as the module says: no organisation's plan, nor a child's plan that only names their status or is
+    another theme's kind of plan, nor an assessment that is no child's, nor a team's name, nor a parent's mental
+    health, nor a policy the council "adopted", nor drift in help and protection; "multi-agency" inside "the
+    multi-agency safeguarding hub" names the hub only, and before another theme's mention that theme only;
+    "matching" beside adoption or permanence is theirs, not sufficiency's; in the care leavers' section a plan is a
+    pathway plan, in the adoption section a placement an adoptive one; a section's or a sentence's generic words
+    name its themes; and a sentence of the adoption section is about adoption."""
     themes = [
         span
         for span in themes
         if not _organisation_plan(span)
         and not _status_plan(span)
+        and not _other_themes_plan(span, themes)
+        and not _not_a_childs_assessment(span, themes)
+        and not _team_name(span)
         and not _parents_health(span, section)
         and not _adopted_policy(span)
+        and not _adjective_of_other_theme(span, themes)
+        and not _protection_drift(span, section)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)
@@ -201,14 +322,21 @@ def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) 
             for span in themes
             if not (span.id_ == "placement-sufficiency" and span.text.lower() in ("matching", "matched"))
         ]
-    if section == "care-leavers":
+    # a section names whose a generic mention is: a plan in the care leavers' section is a pathway plan, a placement
+    # (its matching, its stability) in the adoption section an adoptive one
+    renamed = {"care-leavers": ("plans", "pathway-plans"), "adoption": ("placement-sufficiency", "adoption-services")}
+    if section in renamed:
+        old_id, new_id = renamed[section]
         themes = [
-            Span(span.doc, span.start, span.end, label=span.label_, span_id="pathway-plans")
-            if span.id_ == "plans"
-            else span
+            Span(span.doc, span.start, span.end, label=span.label_, span_id=new_id) if span.id_ == old_id else span
             for span in themes
         ]
-    return _section_themes(doc, themes, section)
+    themes = _section_themes(doc, themes + _implied_themes(doc, themes, section), section)
+    if section == "adoption" and len(doc) and not _about_care_leavers(doc):
+        # the adoption section is about adoption throughout ("the panel", "the agency decision maker", "letterbox
+        # contacts"), as a report's LSCB chapter is about the board; but not the care leavers filed there
+        themes.append(Span(doc, 0, len(doc), label="themes", span_id="adoption-services"))
+    return themes
 
 
 class ConceptSpans:

@@ -17,7 +17,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["YET_AS_CONTRAST", "PolarityScorer", "cue_lexicon", "cue_text", "not_criticism", "score_polarity"]
+__all__ = [
+    "SECTION_PRIOR",
+    "YET_AS_CONTRAST",
+    "PolarityScorer",
+    "cue_lexicon",
+    "cue_text",
+    "is_recommendation",
+    "not_criticism",
+    "score_polarity",
+]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
 # Section kinds whose sentences are, by the report's own structure, praise or criticism.
@@ -69,6 +78,12 @@ _IMPERATIVE = re.compile(
     r"review (?:the|and|all|how|whether)|provide|establish|embed|implement|address|prioritise|raise|"
     r"secure|take action)\b"
 )
+
+
+def is_recommendation(text: str) -> bool:
+    """True for a sentence that opens with a recommendation's imperative ("Ensure that plans are timely")."""
+    return bool(_IMPERATIVE.match(cue_text(text)))
+
 
 _LEADING_CONTRAST = re.compile(r"^\W*(?:however|but|yet|nevertheless|nonetheless|even so)\b,?")
 # "not yet" and "yet to" set nothing against anything; ", however," in mid-sentence answers the sentence before

@@ -7,8 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from loaders.components.polarity import score_polarity
-from loaders.findings import annotate_texts
+from loaders.findings import _docs, annotate_texts
 from ontology import concept_labels
 
 TOPICAL_SCHEMES = ("themes", "services", "partners", "weaknesses")
@@ -371,9 +370,11 @@ def test_findings_childrens_plans_stay_plans(nlp):
         ("Practitioners are aware of the needs of the children they work with.", "neutral"),  # no gap conceded
     ],
 )
-def test_findings_conditions_and_awareness_only_where_they_apply(text, polarity):
-    # the rules' own verdict (the trained model reads it next, and may call plain description praise)
-    assert score_polarity(text, "help-and-protection")[0] == polarity
+def test_rules_read_conditions_and_awareness_only_where_they_apply(nlp, text, polarity):
+    # the rules' own verdict, as the pipeline gives it (the trained model reads it next, and may call plain
+    # description praise)
+    (doc,) = _docs(nlp, [text], ["help-and-protection"])
+    assert doc._.rule_polarity == polarity
 
 
 @pytest.mark.parametrize(

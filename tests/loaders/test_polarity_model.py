@@ -6,12 +6,14 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy
 import pytest
 
-from loaders.components.polarity_model import MODEL_DIR
+from loaders.components.polarity_model import MODEL_DIR, PolarityModel, classifier_doc
 from loaders.findings import _docs
 
-LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
+ROOT = Path(__file__).resolve().parent.parent.parent
+LABELS = ROOT / "tests" / "data" / "labels"
 
 
 def _doc(nlp, text, section="help-and-protection"):
@@ -19,14 +21,31 @@ def _doc(nlp, text, section="help-and-protection"):
     return doc
 
 
-def test_polarity_model_was_trained_on_the_label_files_as_they_are_and_never_on_the_blind_set():
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_polarity_model_is_trained_on_the_label_files_and_rules_as_they_are():
     training = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["kg_training"]
-    assert training["never_trained_on"] == "sealed_sentences.jsonl"
-    assert "sealed_sentences.jsonl" not in training["sets"]
+    # a label file or a rule file changed since training: run `make polarity-model`
     for name, sha256 in training["sets"].items():
-        # a label file changed since training: rerun scripts/train_polarity_model.py
-        assert hashlib.sha256((LABELS / name).read_bytes()).hexdigest() == sha256, name
+        assert _sha256(LABELS / name) == sha256, name
+    for name, sha256 in training["rules"].items():
+        assert _sha256(ROOT / name) == sha256, name
     assert training["sentences"] > 2000
+
+
+def _sentences(name: str) -> set[tuple[str, str]]:
+    lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
+    return {(row["file"], row["text"]) for row in map(json.loads, filter(None, lines))}
+
+
+def test_polarity_model_never_saw_a_sentence_of_the_sealed_set():
+    training = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["kg_training"]
+    sealed = _sentences("sealed_sentences.jsonl")
+    assert len(sealed) > 350
+    for name in training["sets"]:
+        assert not _sentences(name) & sealed, name
 
 
 def test_polarity_model_keeps_the_rules_verdict_beside_its_own(nlp):
@@ -37,35 +56,21 @@ def test_polarity_model_keeps_the_rules_verdict_beside_its_own(nlp):
     assert (doc._.rule_polarity, doc._.polarity) == ("neutral", "neutral")  # a bare fact stays neutral
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the model alone calls this one praise
-        "Strategy discussions are held with the police only, and health and schools are not involved.",
-        "Strategy discussions are held with police only.",
-        "Return home interviews are not always offered.",
-        "Too many care leavers live in bed and breakfast accommodation.",
-    ],
-)
-def test_a_stated_weakness_stays_critical_whatever_the_model_says(nlp, text):
-    doc = _doc(nlp, text)
-    assert doc._.weaknesses
-    assert doc._.polarity in ("weakness", "mixed")
+def test_recommendations_and_stated_weaknesses_stay_critical_whatever_the_model_says(nlp, monkeypatch):
+    # a model that calls everything praise: only free description may follow it
+    monkeypatch.setattr(PolarityModel, "scores", lambda self, docs: numpy.tile([1.0, 0.0, 0.0, 0.0], (len(docs), 1)))
+    model = nlp.get_pipe("kg_polarity_model")
+    assert model._labels[0] == "strength"
+    recommendation = "Ensure that core groups are held regularly and review progress against the plan."
+    weakness = "Strategy discussions are held with the police only, and health and schools are not involved."
+    free = "Managers have oversight of caseloads."
+    docs = list(_docs(nlp, [recommendation, weakness, free], ["improvements", "help-and-protection", "leadership"]))
+    assert [doc._.rule_polarity for doc in docs] == ["weakness", "weakness", "neutral"]
+    assert docs[1]._.weaknesses
+    assert [doc._.polarity for doc in docs] == ["weakness", "weakness", "strength"]
 
 
-def test_polarity_model_reads_in_batches_with_the_same_verdicts(nlp):
-    texts = [
-        "Managers have oversight of caseloads.",
-        "Plans are not specific and lack contingency.",
-        "Although most assessments are timely, plans are not specific.",
-    ] * 100
-    batched = [doc._.polarity for doc in _docs(nlp, texts, ["help-and-protection"] * len(texts))]
-    alone = [_doc(nlp, text)._.polarity for text in texts[:3]]
-    assert batched == alone * 100
-
-
-def test_polarity_model_scores_as_spacys_own_textcat(seed_report):
-    from loaders.components.polarity_model import PolarityModel, classifier_doc
+def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_report):
     from loaders.nlp import build_nlp
 
     rules = build_nlp(polarity_model=False)
@@ -74,7 +79,14 @@ def test_polarity_model_scores_as_spacys_own_textcat(seed_report):
     model = PolarityModel()
     textcat = model.classifier.get_pipe("textcat")
     words = [classifier_doc(model.classifier.vocab, [t.text for t in d], d._.section, d._.polarity) for d in docs]
-    expected = textcat.model.predict(words)
     assert len(docs) > 100
-    assert abs(model.scores(docs) - expected).max() < 1e-6
     assert tuple(textcat.labels) == tuple(model._labels)
+    expected = textcat.model.predict(words)
+    assert numpy.abs(model.scores(docs) - expected).max() < 1e-6
+    alone = numpy.concatenate([model.scores([doc]) for doc in docs[:40]])
+    assert numpy.abs(alone - expected[:40]).max() < 1e-6
+
+
+@pytest.mark.parametrize("text", ["", "Good.", "   "])
+def test_polarity_model_reads_empty_and_one_word_sentences(nlp, text):
+    assert _doc(nlp, text)._.polarity in ("strength", "weakness", "mixed", "neutral")

@@ -462,6 +462,295 @@ CASES = [
         "unaccompanied-asylum-seeking-children",
         True,
     ),
+    # multi-agency as the adjective of another theme's mention (round two)
+    (
+        "As a result, child protection investigations take too long, and this delays the development of full "
+        "multi-agency plans for children.",
+        HELP,
+        "partnership-working",
+        False,
+    ),
+    (
+        "As a result, child protection investigations take too long, and this delays the development of full "
+        "multi-agency plans for children.",
+        HELP,
+        "plans",
+        True,
+    ),
+    (
+        "The vast majority of child protection concerns are appropriately progressed to a timely multi-agency "
+        "strategy meeting.",
+        HELP,
+        "partnership-working",
+        False,
+    ),
+    (
+        "Improve the quality and methodology of multi-agency auditing activity to robustly test key areas of "
+        "frontline practice and measure the quality of children's experiences and outcomes.",
+        "lscb-review",
+        "partnership-working",
+        False,
+    ),
+    (
+        "Multi-agency approaches to identifying and disrupting exploitation are effective.",
+        HELP,
+        "partnership-working",
+        True,
+    ),
+    # plans: a status, the organisation's, another theme's kind of plan
+    ("Children with child protection plans have access to advocacy support when required.", HELP, "plans", False),
+    ("Children's views are used to inform their plans.", HELP, "plans", True),
+    ("Leaders recognise this omission and have plans to address this soon.", CIC, "plans", False),
+    (
+        "Children who regularly go missing receive a high level of support, with specialist support and plans in "
+        "place to reduce risk.",
+        CIC,
+        "plans",
+        True,
+    ),
+    ("For some children, plans for permanence are not considered early enough.", CIC, "plans", False),
+    ("For some children, plans for permanence are not considered early enough.", CIC, "permanence", True),
+    (
+        "Workers are knowledgeable about local resources and use this knowledge to develop bespoke and detailed "
+        "plans for disabled children.",
+        HELP,
+        "plans",
+        True,
+    ),
+    ("Early help plans are specific, measurable and responsive to children's identified needs.", HELP, "plans", False),
+    (
+        "Placement plans are rarely written to include sufficient detail, and most do not help carers to understand "
+        "what they need to do to promote the welfare of children placed in their care.",
+        CIC,
+        "plans",
+        True,
+    ),
+    # assessments: the strategic needs assessment, team names, another theme's risk assessment; permanence teams
+    ("The joint strategic needs assessment gives a clear picture of local needs.", "leadership", "assessments", False),
+    (
+        "Care leavers' needs assessments require improvement; they are not sufficiently detailed, do not "
+        "consistently identify how the young person's needs will be met and are not routinely updated.",
+        LEAVERS,
+        "assessments",
+        True,
+    ),
+    ("Caseloads in the assessment team are too high.", HELP, "assessments", False),
+    (
+        "The assessment teams are holding a significant volume of assessments which remain open for completion, "
+        "although children are not being seen or offered interventions.",
+        HELP,
+        "assessments",
+        True,
+    ),
+    (
+        "Successful workforce planning and development have resulted in the recruitment of 40% more frontline social "
+        "workers to the locality and permanence teams, reducing the average number of cases allocated to each social "
+        "worker, although some newly qualified social workers had higher caseloads than expected by national "
+        "guidelines.",
+        "executive-summary",
+        "permanence",
+        False,
+    ),
+    (
+        "The redesign has resulted in manageable caseloads and effective spans of control, and has enabled changes "
+        "to the workload of the MASH and the safeguarding teams, as well as the creation of a dedicated permanence "
+        "service.",
+        "executive-summary",
+        "permanence",
+        True,
+    ),
+    (
+        "Child sexual exploitation risk assessments were used in the majority of cases seen by inspectors.",
+        HELP,
+        "assessments",
+        False,
+    ),
+    (
+        "Use bed and breakfast accommodation for young people only as a time-limited last resort and only when a "
+        "multi-agency risk assessment reassures the local authority that the young person is safe.",
+        "improvements",
+        "assessments",
+        True,
+    ),
+    (
+        "Multi agency risk assessment conferences (MARAC) are established, and are well attended by partner "
+        "agencies, with good information sharing to plan effective action to reduce risk.",
+        HELP,
+        "domestic-abuse",
+        True,
+    ),
+    (
+        "Multi agency risk assessment conferences (MARAC) are established, and are well attended by partner "
+        "agencies, with good information sharing to plan effective action to reduce risk.",
+        HELP,
+        "assessments",
+        False,
+    ),
+    # permanence: drift in help and protection; child permanence reports are adoption's
+    ("This leads to drift and delay for some children.", HELP, "permanence", False),
+    (
+        "This can mean that a small minority of children experience drift and delay in achieving permanence.",
+        HELP,
+        "permanence",
+        True,
+    ),
+    (
+        "A small number of children in care have experienced drift and delay in the execution of their plans.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    (
+        "Child permanence reports (CPRs), while generally of a standard that is rigorous enough to make informed "
+        "decisions, are not always as effective in giving an understanding of the child, and a few require more "
+        "detail to understand birth parents' histories.",
+        "adoption",
+        "permanence",
+        False,
+    ),
+    (
+        "Child permanence reports (CPRs), while generally of a standard that is rigorous enough to make informed "
+        "decisions, are not always as effective in giving an understanding of the child, and a few require more "
+        "detail to understand birth parents' histories.",
+        "adoption",
+        "adoption-services",
+        True,
+    ),
+    # implied: managers' oversight, staff training
+    (
+        "Managers have appropriate oversight of assessments and provide a clear rationale about next steps.",
+        HELP,
+        "management-oversight",
+        True,
+    ),
+    ("The virtual school team has improved its oversight and influence.", CIC, "management-oversight", False),
+    (
+        "While the board offers a wide range of training, it does not always sufficiently consider its impact on "
+        "practice.",
+        "lscb-review",
+        "workforce",
+        True,
+    ),
+    (
+        "Some social workers spoken to said that they had not had training in child sexual exploitation.",
+        HELP,
+        "workforce",
+        True,
+    ),
+    (
+        "Foster carers appreciate and benefit from the support, training and opportunities for development provided "
+        "by the fostering service.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    (
+        "Social workers contribute to the development of plans which include engagement in education or training or "
+        "access to additional support services.",
+        HELP,
+        "workforce",
+        False,
+    ),
+    # voice of the child: seen alone, life histories, views, involvement, children's rights; not lived experience
+    ("Children are seen and spoken to alone.", HELP, "voice-of-the-child", True),
+    ("Children are very well supported to understand their life histories.", CIC, "voice-of-the-child", True),
+    (
+        "Important key information is sometimes missing and young people's views are not always recorded well.",
+        CIC,
+        "voice-of-the-child",
+        True,
+    ),
+    ("Children's wishes and views are sought and incorporated into assessments.", HELP, "voice-of-the-child", True),
+    (
+        "Care leavers are involved in interviewing staff and foster carers and in producing leaflets for social "
+        "workers and for children who are entering care.",
+        "leadership",
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "The right people are actively involved in timely and robust statutory review meetings.",
+        CIC,
+        "voice-of-the-child",
+        False,
+    ),
+    (
+        "However, the involvement of care leavers in the development of their plans is inconsistent.",
+        CIC,
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "The children's rights officer maintains active involvement until there is a resolution.",
+        CIC,
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "Workers in the disabled children's services show commitment and dedication in obtaining the views of "
+        "disabled children, which then appropriately inform their child-in-need or care plan.",
+        HELP,
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "Inspectors saw numerous examples of poor-quality assessments which fail to identify the child's lived "
+        "experience, are overly adult focused and are too descriptive.",
+        "improvements",
+        "voice-of-the-child",
+        False,
+    ),
+    # the adoption section; brothers and sisters placed together
+    (
+        "There are currently 19 children waiting for placements, nine of whom already have matches identified.",
+        "adoption",
+        "placement-sufficiency",
+        False,
+    ),
+    (
+        "There are currently 19 children waiting for placements, nine of whom already have matches identified.",
+        "adoption",
+        "adoption-services",
+        True,
+    ),
+    (
+        "The panel has not formally approved the recently completed 2014−15 report.",
+        "adoption",
+        "adoption-services",
+        True,
+    ),
+    ("This focus is starting to improve support for younger care leavers.", "adoption", "adoption-services", False),
+    ("Brothers and sisters are placed together in most cases.", CIC, "placement-sufficiency", True),
+    (
+        "Looked after children have appropriate levels of contact with parents and their brothers and sisters.",
+        CIC,
+        "placement-sufficiency",
+        False,
+    ),
+    (
+        "Most children are living in placements that are meeting their needs and helping them to make good progress, "
+        "including those children placed out of area and in specialist provision.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+]
+
+
+CASES += [
+    # "adopted" the verb: a policy or approach adopted, or adopted by someone other than a family (the review's cases)
+    ("Eleven children were adopted a year after entering care.", CIC, "adoption-services", True),
+    ("Most children are adopted by their foster carers.", CIC, "adoption-services", True),
+    ("The council has adopted a new practice model across all teams.", CIC, "adoption-services", False),
+    (
+        "The approach has been enthusiastically adopted by child protection conference chairs.",
+        HELP,
+        "adoption-services",
+        False,
+    ),
+    # school leavers are not care leavers
+    ("Current school leavers are supported to find college places.", CIC, "care-leaver-education-employment", False),
+    ("Care leavers are supported to find college places.", CIC, "care-leaver-education-employment", True),
 ]
 
 
