@@ -102,6 +102,12 @@ def _other_themes_plan(span, themes: list) -> bool:
 # theme's risk assessment ("child sexual exploitation risk assessments", "domestic abuse risk assessment meetings";
 # a "multi-agency risk assessment" is still one)
 _STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
+# ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of prospective adopters"
+# (a young carer's assessment is a child's; a connected carer's belongs to permanence)
+_CARER_ASSESSMENT_BEFORE = re.compile(r"(?<!young )(?<!connected )\b(?:foster|carers?|adopters?)(?: ')?$")
+_CARER_ASSESSMENT_AFTER = re.compile(
+    r"^(?:of|for) (?:prospective |potential |new )?(?:foster carers?|carers|adopters)\b"
+)
 
 
 def _not_a_childs_assessment(span, themes: list) -> bool:
@@ -111,8 +117,14 @@ def _not_a_childs_assessment(span, themes: list) -> bool:
     if text.startswith("risk assessment") or (span.start > 0 and doc[span.start - 1].lower_ == "risk"):
         risk = span.start if text.startswith("risk") else span.start - 1
         return any(other.id_ not in (span.id_, "partnership-working") and other.end == risk for other in themes)
-    return text in ("assessment", "assessments") and bool(
-        _STRATEGIC_ASSESSMENT_BEFORE.search(doc[max(0, span.start - 3) : span.start].text.lower())
+    if text not in ("assessment", "assessments"):
+        return False
+    before = doc[max(0, span.start - 3) : span.start].text.lower()
+    after = doc[span.end : span.end + 4].text.lower()
+    return bool(
+        _STRATEGIC_ASSESSMENT_BEFORE.search(before)
+        or _CARER_ASSESSMENT_BEFORE.search(before)
+        or _CARER_ASSESSMENT_AFTER.match(after)
     )
 
 

@@ -758,3 +758,99 @@ CASES += [
 def test_theme_wording(nlp, text, section, theme, expected):
     (found,) = annotate_texts([text], nlp, section=section)
     assert (theme in found["themes"]) is expected, found["themes"]
+
+
+CASES += [
+    # round 3: "sexual or criminal exploitation" names both kinds (the longer "criminal exploitation" hid CSE)
+    (
+        "Recent practice to support children at high risk of sexual or criminal exploitation is resulting in "
+        "effective interventions.",
+        HELP,
+        "child-sexual-exploitation",
+        True,
+    ),
+    (
+        "Young people are increasingly at risk of criminal exploitation and county lines.",
+        HELP,
+        "child-sexual-exploitation",
+        False,
+    ),
+    # children who have a disability
+    (
+        "Children who have disabilities have thorough assessments, with a clear focus on both the child and "
+        "their siblings.",
+        HELP,
+        "disabled-children",
+        True,
+    ),
+    (
+        "Children who have complex health needs receive coordinated, high-quality placements.",
+        CIC,
+        "disabled-children",
+        False,
+    ),
+    # sufficiency: the choice or range of homes, attracting foster carers
+    (
+        "Children live in a range of homes that meet their needs and are placed with their brothers and "
+        "sisters where possible.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    ("However, the council finds it hard to attract enough foster carers.", CIC, "placement-sufficiency", True),
+    ("Children live in homes that meet their needs.", CIC, "placement-sufficiency", False),
+    # performance information: scorecards and management reports
+    (
+        "The board has developed a detailed performance scorecard, assisting it to identify areas of strong "
+        "performance.",
+        "lscb-review",
+        "performance-information",
+        True,
+    ),
+    (
+        "The next step is to replace the monthly management reports, which, in their current form, are of "
+        "limited value.",
+        CIC,
+        "performance-information",
+        True,
+    ),
+    ("Managers report that they feel well supported by senior leaders.", CIC, "performance-information", False),
+    # court proceedings: court applications and timescales, cases presented to court
+    (
+        "Occasionally, there are delays in submitting court applications or adoption panel papers.",
+        CIC,
+        "court-proceedings",
+        True,
+    ),
+    ("Some children's cases are not presented to court at the earliest opportunity.", CIC, "court-proceedings", True),
+    (
+        "The application for a place at college was presented to the young person's personal adviser.",
+        LEAVERS,
+        "court-proceedings",
+        False,
+    ),
+    # children missing education: taken off roll
+    ("There are few instances where a child is taken off roll by a school.", HELP, "children-missing-education", True),
+    ("There are few instances where a child is excluded by a school.", HELP, "children-missing-education", False),
+    # the assessment of a foster carer or adopter is no child's assessment; a young carer's, a connected carer's is
+    (
+        "Most assessments of prospective foster carers are comprehensive and include appropriate checks and "
+        "references.",
+        CIC,
+        "assessments",
+        False,
+    ),
+    (
+        "Foster carer assessments are of a good standard and the fostering panel is providing good scrutiny.",
+        CIC,
+        "assessments",
+        False,
+    ),
+    (
+        "Young carer assessments are suitably tailored to the needs of children across all age groups.",
+        HELP,
+        "assessments",
+        True,
+    ),
+    ("Assessments of connected persons are of good quality.", CIC, "assessments", True),
+]
