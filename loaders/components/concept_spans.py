@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Span
 __all__ = ["ConceptSpans"]
 
 
+def _covered(span, spans: list) -> bool:
+    """True when a span of `spans` already covers `span`'s first token."""
+    return any(other.start <= span.start < other.end for other in spans)
+
+
 def _inside(span, other) -> bool:
     """True when `span` lies within `other` (the same tokens or fewer)."""
     return other.start <= span.start and span.end <= other.end
@@ -351,12 +356,32 @@ def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) 
     return themes
 
 
+# "Return home interviews are offered." -> "Information from these interviews is used well": a demonstrative and
+# the last word of a mention in the sentence before name that mention's theme again (a bare "This" does not)
+_POINTER = re.compile(r"\b(?:this|these|those|such) ([a-z]{4,}?)s?\b")
+
+
+def _named_again(doc, previous_themes: dict[str, str]) -> list:
+    """Spans for the words of `doc` that name a theme of the sentence before by a demonstrative and its head."""
+    lower = (doc.user_data.get("text") or doc.text).lower()
+    heads = {match.group(1) for match in _POINTER.finditer(lower)} & previous_themes.keys()
+    return [
+        Span(doc, token.i, token.i + 1, label="themes", span_id=previous_themes[token.lower_.removesuffix("s")])
+        for token in doc
+        if token.i > 0
+        and token.lower_.removesuffix("s") in heads
+        and doc[token.i - 1].lower_ in ("this", "these", "those", "such")
+    ]
+
+
 class ConceptSpans:
     """Moves spans of doc.spans[source_key] to doc.spans[span.label_], settled as the module says; reads
-    doc._.section (registered by the polarity component)."""
+    doc._.section (registered by the polarity component). Docs of a report come in order, each with the sentence
+    before it in doc.user_data["previous"]; the themes of the last doc are kept for the next one's pointers."""
 
     def __init__(self, *, source_key: str) -> None:
         self.source_key = source_key
+        self._last: tuple[str | None, dict[str, str]] = (None, {})  # (text, {head word: theme id})
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc.spans.get(self.source_key, [])
@@ -368,6 +393,11 @@ class ConceptSpans:
             group = _outermost(group)
             if label == "themes":
                 group = _settle_themes(group, groups.get("services", []), doc._.section, doc)
+                last_text, last_heads = self._last
+                if last_heads and last_text == doc.user_data.get("previous"):
+                    group = group + [s for s in _named_again(doc, last_heads) if not _covered(s, group)]
+                heads = {span[-1].lower_.removesuffix("s"): span.id_ for span in group if len(span[-1]) > 3}
+                self._last = (doc.user_data.get("text") or doc.text, heads)
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
                 group = [p for p in group if not any(_inside(p, m) for m in mentions)]
             doc.spans[label] = group

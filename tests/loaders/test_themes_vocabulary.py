@@ -854,3 +854,23 @@ CASES += [
     ),
     ("Assessments of connected persons are of good quality.", CIC, "assessments", True),
 ]
+
+
+def test_a_demonstrative_names_the_theme_of_the_sentence_before_again(nlp):
+    from loaders.findings import _docs, read_doc
+
+    sentences = [
+        "Return home interviews are offered routinely when children have been missing.",
+        "These interviews are well recorded and lead to purposeful follow-up action.",  # the interviews again
+        "This is reviewed regularly by managers.",  # a bare "This" names nothing
+        "Strategy meetings are quickly convened.",
+        "Records of these interviews are detailed.",  # the interviews were two sentences back: not carried
+    ]
+    docs = list(_docs(nlp, sentences, [HELP] * len(sentences), in_sequence=True))
+    themes = [read_doc(doc)["themes"] for doc in docs]
+    assert "return-home-interviews" in themes[1]
+    assert themes[2] == []
+    assert "return-home-interviews" not in themes[4]
+    # sentences annotated one by one (kg annotate) have no sentence before them
+    (alone,) = _docs(nlp, sentences[1:2], [HELP])
+    assert "return-home-interviews" not in read_doc(alone)["themes"]
