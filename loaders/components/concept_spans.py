@@ -4,9 +4,11 @@ care leavers' section is a pathway plan, "multi-agency" inside a service's name 
 names only that, and a generic word names the theme of its section or sentence ("school" about children in care,
 "housing" about care leavers, "oversight" where managers are named); the adoption section is about adoption.
 
-One span ruler for all schemes runs its matchers once per sentence instead of once per scheme (per-call
-overhead dominates on sentence-sized docs); this component then files each span under its label, the
-scheme name, so that doc.spans["themes"], ["services"] and ["partners"] read as before.
+The span rulers (one per matcher attribute, for all schemes) run their matchers once per sentence instead of once
+per scheme (per-call overhead dominates on sentence-sized docs); this component then files each span under its
+label, the scheme name, so that doc.spans["themes"], ["services"] and ["partners"] read as before. A sentence's
+themes also follow a demonstrative back to the sentence before ("these interviews" after "return home
+interviews"), which the component keeps from the last doc it read.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from spacy.tokens import Doc, Span
 __all__ = ["ConceptSpans"]
 
 
-def _covered(span, spans: list) -> bool:
-    """True when a span of `spans` already covers `span`'s first token."""
-    return any(other.start <= span.start < other.end for other in spans)
+def _tokens(spans: list) -> set[int]:
+    """The indices of the tokens the spans cover."""
+    return {i for span in spans for i in range(span.start, span.end)}
 
 
 def _inside(span, other) -> bool:
@@ -48,7 +50,7 @@ _ORGANISATION_PLAN_BEFORE = re.compile(
 )
 _ORGANISATION_PLAN_AFTER = re.compile(
     r"^(?:(?:in place )?to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|"
-    r"restructure|recommission|commission|build|invest|open|move|replace|strengthen|increase|further|broaden|formalise|"
+    r"restructure|recommission|commission|build|invest|open|move|replace|strengthen|broaden|formalise|"
     r"make improvements|(?:address|rectify|tackle|resolve) (?:this|these|them|it|both|the (?:issues?|areas?|gaps?|"
     r"shortfalls?|deficits?|weaknesses)))\b|are in place to|are under ?way|for the service)"
 )
@@ -58,16 +60,19 @@ def _organisation_plan(span) -> bool:
     if span.id_ != "plans" or span.text.lower() not in ("plan", "plans"):
         return False
     doc = span.doc
-    before = doc[max(0, span.start - 2) : span.start].text.lower()
+    before = doc[max(0, span.start - 4) : span.start].text.lower()  # "well-developed" is three tokens
     after = doc[span.end : span.end + 7].text.lower()
     return bool(_ORGANISATION_PLAN_BEFORE.search(before) or _ORGANISATION_PLAN_AFTER.match(after))
 
 
 # "children subject to a child protection plan" names the children's status, not their plan; so does the bare
 # "plans" of "subject to child protection plans" and "those with protection plans"
-_STATUS_PLAN_BEFORE = re.compile(
-    r"\b(?:subject (?:to|of)|(?:children|people|those) (?:on|with))(?: a)?"
-    r"(?: child protection| child in need| protection)?$"
+_STATUS_PLAN_BEFORE = re.compile(r"\b(?:subject (?:to|of)|(?:children|people|those) (?:on|with))(?: a)?$")
+# ...and a bare "plans" only with the kind of plan named: "subject to child protection plans", "those with
+# protection plans" (not "children with plans have them reviewed")
+_STATUS_BARE_PLAN_BEFORE = re.compile(
+    r"\b(?:subject (?:to|of)|(?:children|people|those) (?:on|with))(?: a)? "
+    r"(?:child protection|child in need|protection)$"
 )
 
 
@@ -75,9 +80,10 @@ def _status_plan(span) -> bool:
     if span.id_ != "plans":
         return False
     text = span.text.lower()
-    if not (text in ("plan", "plans") or text.startswith(("child protection plan", "child in need plan"))):
-        return False
-    return bool(_STATUS_PLAN_BEFORE.search(span.doc[max(0, span.start - 5) : span.start].text.lower()))
+    before = span.doc[max(0, span.start - 5) : span.start].text.lower()
+    if text.startswith(("child protection plan", "child in need plan")):
+        return bool(_STATUS_PLAN_BEFORE.search(before))
+    return text in ("plan", "plans") and bool(_STATUS_BARE_PLAN_BEFORE.search(before))
 
 
 # themes that name a kind of plan: not "placement plans" or "multi-agency plans" (a child's), nor "plans for
@@ -109,7 +115,7 @@ def _other_themes_plan(span, themes: list) -> bool:
 _STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
 # ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of prospective adopters"
 # (a young carer's assessment is a child's; a connected carer's belongs to permanence)
-_CARER_ASSESSMENT_BEFORE = re.compile(r"(?<!young )(?<!connected )\b(?:foster|carers?|adopters?)(?: ')?$")
+_CARER_ASSESSMENT_BEFORE = re.compile(r"(?<!young )(?<!connected )\b(?:foster|carers?|adopters?)(?:['’]s?)?$")
 _CARER_ASSESSMENT_AFTER = re.compile(
     r"^(?:of|for) (?:prospective |potential |new )?(?:foster carers?|carers|adopters)\b"
 )
@@ -124,7 +130,7 @@ def _not_a_childs_assessment(span, themes: list) -> bool:
         return any(other.id_ not in (span.id_, "partnership-working") and other.end == risk for other in themes)
     if text not in ("assessment", "assessments"):
         return False
-    before = doc[max(0, span.start - 3) : span.start].text.lower()
+    before = doc[max(0, span.start - 5) : span.start].text.lower()  # "strategic children 's needs"
     after = doc[span.end : span.end + 4].text.lower()
     return bool(
         _STRATEGIC_ASSESSMENT_BEFORE.search(before)
@@ -197,9 +203,10 @@ def _section_words(doc, section: str | None) -> dict[str, frozenset]:
     return words
 
 
-def _section_themes(doc, themes: list, section: str | None) -> list:
-    """`themes` plus a span for each generic word of `_section_words` outside the other mentions; a career in a
-    care leaver's sentence is the care leaver's, not the workforce's."""
+def _section_themes(doc, themes: list, section: str | None, covered: set[int]) -> list:
+    """`themes` plus a span for each generic word of `_section_words` outside every mention the sentence had
+    (`covered`, kept or dropped: "parental mental health" stays no child's health); a career in a care leaver's
+    sentence is the care leaver's, not the workforce's."""
     words = _section_words(doc, section)
     if not words:
         return themes
@@ -218,10 +225,10 @@ def _section_themes(doc, themes: list, section: str | None) -> list:
             for token in doc[:-1]
             if token.lower_ == "transition"
             and doc[token.i + 1].lower_ in ("planning", "plan", "plans")
-            and not any(span.start <= token.i < span.end for span in themes)
+            and token.i not in covered
         ]
     for token in doc:
-        if token.lower_ not in generic or any(span.start <= token.i < span.end for span in themes):
+        if token.lower_ not in generic or token.i in covered:
             continue
         if _names_agency(doc, token.i):
             continue
@@ -231,7 +238,7 @@ def _section_themes(doc, themes: list, section: str | None) -> list:
             for theme_id, theme_words in words.items()
             if token.lower_ in theme_words and not special
         ]
-    return themes + added
+    return _outermost(themes + added)  # "transition plans" is a pathway plan, not also a plan
 
 
 # Parents' mental health is no child's: "parental mental health", "perinatal mental health"; an adult's is a care
@@ -253,7 +260,8 @@ _ADOPTED_POLICY_AFTER = re.compile(
     r"^(?:an?|the) (?:[\w-]+ ){0,3}(?:approach|model|policy|policies|framework|strategy|procedures?|methodology|"
     r"protocols?|tool|system|practice|principles)\b"
     # adopted by anyone but a family: "adopted by child protection conference chairs", "by housing departments"
-    r"|^by (?!(?:their |a |an |the |her |his )?(?:[\w-]+ )?(?:carers?|adopters?|famil(?:y|ies)|parents?|couples?)\b)"
+    r"|^by (?!(?:their |a |an |the |her |his )?(?:[\w-]+ ){0,2}(?:carers?|adopters?|famil(?:y|ies)|parents?|couples?|"
+    r"relatives?|grandparents?|guardians?)\b)"
 )
 
 
@@ -292,7 +300,7 @@ _STAFF = re.compile(r"\b(?:staff|social workers?|workers|practitioners|managers|
 _NOT_STAFF = re.compile(r"\bcarers?\b|\badopters?\b|care leavers?|young people|education|employment")
 
 
-def _implied_themes(doc, themes: list, section: str | None) -> list:
+def _implied_themes(doc, covered: set[int], section: str | None) -> list:
     lower = (doc.user_data.get("text") or doc.text).lower()  # string tests first: this runs on every sentence
     words = {}
     if "oversight" in lower and _MANAGERS.search(lower):
@@ -304,34 +312,44 @@ def _implied_themes(doc, themes: list, section: str | None) -> list:
     return [
         Span(doc, token.i, token.i + 1, label="themes", span_id=words[token.lower_])
         for token in doc
-        if token.lower_ in words and not any(span.start <= token.i < span.end for span in themes)
+        if token.lower_ in words and token.i not in covered
     ]
 
 
-def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) -> list:
+def _settle_themes(
+    themes: list, services: list, section: str | None, doc: Doc, previous_heads: dict[str, str]
+) -> tuple[list, dict[str, str]]:
     """Themes as the module says: no organisation's plan, nor a child's plan that only names their status or is
     another theme's kind of plan, nor an assessment that is no child's, nor a team's name, nor a parent's mental
     health, nor a policy the council "adopted", nor drift in help and protection; "multi-agency" inside "the
     multi-agency safeguarding hub" names the hub only, and before another theme's mention that theme only;
     "matching" beside adoption or permanence is theirs, not sufficiency's; in the care leavers' section a plan is a
     pathway plan, in the adoption section a placement an adoptive one; a section's or a sentence's generic words
-    name its themes; and a sentence of the adoption section is about adoption."""
+    name its themes, as do a demonstrative and the head word of a mention in the sentence before (`previous_heads`);
+    and a sentence of the adoption section is about adoption. Returns the themes and this sentence's head words."""
+    covered = _tokens(themes)  # every mention, kept or dropped below: no later rule tags its words again
     themes = [
         span
         for span in themes
         if not _organisation_plan(span)
         and not _status_plan(span)
-        and not _other_themes_plan(span, themes)
-        and not _not_a_childs_assessment(span, themes)
         and not _team_name(span)
         and not _parents_health(span, section)
         and not _adopted_policy(span)
-        and not _adjective_of_other_theme(span, themes)
         and not _protection_drift(span, section)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)
         )
+    ]
+    # then the rules that read the other mentions, against those that stand ("the multi-agency assessment team":
+    # the team's name is gone, so "multi-agency" is no adjective of an assessment)
+    themes = [
+        span
+        for span in themes
+        if not _other_themes_plan(span, themes)
+        and not _not_a_childs_assessment(span, themes)
+        and not _adjective_of_other_theme(span, themes)
     ]
     if any(span.id_ in ("adoption-services", "permanence") for span in themes):
         themes = [
@@ -348,12 +366,16 @@ def _settle_themes(themes: list, services: list, section: str | None, doc: Doc) 
             Span(span.doc, span.start, span.end, label=span.label_, span_id=new_id) if span.id_ == old_id else span
             for span in themes
         ]
-    themes = _section_themes(doc, themes + _implied_themes(doc, themes, section), section)
+    themes = _section_themes(doc, themes + _implied_themes(doc, covered, section), section, covered)
+    if previous_heads:
+        taken = covered | _tokens(themes)
+        themes += [span for span in _named_again(doc, previous_heads) if span.start not in taken]
+    heads = {span[-1].lower_.removesuffix("s"): span.id_ for span in themes if len(span[-1]) > 3}
     if section == "adoption" and len(doc) and not _about_care_leavers(doc):
         # the adoption section is about adoption throughout ("the panel", "the agency decision maker", "letterbox
         # contacts"), as a report's LSCB chapter is about the board; but not the care leavers filed there
         themes.append(Span(doc, 0, len(doc), label="themes", span_id="adoption-services"))
-    return themes
+    return themes, heads
 
 
 # "Return home interviews are offered." -> "Information from these interviews is used well": a demonstrative and
@@ -365,6 +387,8 @@ def _named_again(doc, previous_themes: dict[str, str]) -> list:
     """Spans for the words of `doc` that name a theme of the sentence before by a demonstrative and its head."""
     lower = (doc.user_data.get("text") or doc.text).lower()
     heads = {match.group(1) for match in _POINTER.finditer(lower)} & previous_themes.keys()
+    if not heads:
+        return []
     return [
         Span(doc, token.i, token.i + 1, label="themes", span_id=previous_themes[token.lower_.removesuffix("s")])
         for token in doc
@@ -381,7 +405,7 @@ class ConceptSpans:
 
     def __init__(self, *, source_key: str) -> None:
         self.source_key = source_key
-        self._last: tuple[str | None, dict[str, str]] = (None, {})  # (text, {head word: theme id})
+        self._last: tuple[str | None, str | None, dict[str, str]] = (None, None, {})  # text, section, heads
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc.spans.get(self.source_key, [])
@@ -392,12 +416,13 @@ class ConceptSpans:
         for label, group in groups.items():
             group = _outermost(group)
             if label == "themes":
-                group = _settle_themes(group, groups.get("services", []), doc._.section, doc)
-                last_text, last_heads = self._last
-                if last_heads and last_text == doc.user_data.get("previous"):
-                    group = group + [s for s in _named_again(doc, last_heads) if not _covered(s, group)]
-                heads = {span[-1].lower_.removesuffix("s"): span.id_ for span in group if len(span[-1]) > 3}
-                self._last = (doc.user_data.get("text") or doc.text, heads)
+                # the sentence before, if it is the last one read and in the same section, lends its head words
+                last_text, last_section, last_heads = self._last
+                follows = last_text == doc.user_data.get("previous") and last_section == doc._.section
+                group, heads = _settle_themes(
+                    group, groups.get("services", []), doc._.section, doc, last_heads if follows else {}
+                )
+                self._last = (doc.user_data.get("text") or doc.text, doc._.section, heads)
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
                 group = [p for p in group if not any(_inside(p, m) for m in mentions)]
             doc.spans[label] = group
