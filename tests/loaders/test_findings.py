@@ -341,6 +341,12 @@ def test_findings_interviews_named_again_take_the_topic_before_them(nlp):
             "mixed",
         ),
         ("In particular, ensure that robust risk assessments are undertaken to inform plans fully.", "weakness"),
+        # read in the corpus where the model overrode a rule-neutral verdict the wrong way
+        (
+            "All this means that these children remain subject to statutory interventions for longer than needed.",
+            "weakness",
+        ),
+        ("This is 88 days quicker than the England average.", "strength"),
     ],
 )
 def test_findings_polarity_of_contrasts_and_awareness(nlp, text, polarity):
