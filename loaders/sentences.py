@@ -18,6 +18,13 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
 _MARKER = re.compile(r"^(?:\u2022\s*|(?P<number>\d{1,3})\.(?!\d)\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-z]\)\s+|\(\w{1,3}\)\s+)")
 _LINE = re.compile(r"[^\n]+")
+# Ofsted's back page (who Ofsted is, other formats, the licence) ends every report: page furniture, not findings.
+# It opens with one of these lines; looked for in the report's second half only.
+_COLOPHON = re.compile(
+    r"^(?:The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates and inspects"
+    r"|Interested in our work\?|If you would like a copy of this document in a different format)",
+    re.M,
+)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -56,8 +63,11 @@ def split_sentences(report: Report) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph: int | None = None
     section_index = -1
+    furniture = _back_pages(report)
     for line_match in _LINE.finditer(text):
         line_start = line_match.start()
+        if any(start <= line_start < end for start, end in furniture):
+            continue
         line = line_match.group()
         while section_index + 1 < len(section_starts) and section_starts[section_index + 1] <= line_start:
             section_index += 1
@@ -93,6 +103,19 @@ def split_sentences(report: Report) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+def _back_pages(report: Report) -> list[tuple[int, int]]:
+    """(start, end) of Ofsted's back page in the text: from its first line to the next section heading, if a
+    document follows it (an LSCB review appended to the authority's report, Hull 2015), or to the end."""
+    text = report.text
+    ranges = []
+    for match in _COLOPHON.finditer(text, len(text) // 2):
+        if ranges and ranges[-1][0] <= match.start() < ranges[-1][1]:
+            continue  # another line of the same back page
+        end = next((section.start for section in report.sections if section.start > match.start()), len(text))
+        ranges.append((match.start(), end))
+    return ranges
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

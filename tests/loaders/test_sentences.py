@@ -127,3 +127,23 @@ def test_sentence_wrapped_over_corpus_pages(corpus_dir):
 )
 def test_sentences_drop_footnote_marks_glued_to_words(line, sentence):
     assert [text for text, *_ in _sentences(line)] == [sentence]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_ofsteds_back_page_gives_no_sentences(prefix):
+    from tests.conftest import seed_path_for
+
+    report = load_report(seed_path_for(prefix), None)
+    assert "regulates and inspects" in report.text  # each seed ends with Ofsted's back page
+    texts = [s.text for s in report.sentences]
+    assert not any("regulates and inspects" in t or "in a different format" in t for t in texts)
+    assert len(texts) > 100
+
+
+def test_an_lscb_review_after_the_authoritys_back_page_keeps_its_sentences(corpus_dir):
+    # Hull 2015 (report a3b3349cc862): the authority's report, its back page, then the LSCB review and its own
+    report = load_report(corpus_dir / "report-a3b3349cc862.pdf", None)
+    first_back_page = report.text.index("regulates and inspects")
+    review = [s for s in report.sentences if s.start > first_back_page]
+    assert len(review) > 100 and {s.section for s in review} <= {"lscb-review", "other"}  # "other": its contents
+    assert not any("regulates and inspects" in s.text for s in report.sentences)
