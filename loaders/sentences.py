@@ -19,12 +19,17 @@ _END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
 _MARKER = re.compile(r"^(?:\u2022\s*|(?P<number>\d{1,3})\.(?!\d)\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-z]\)\s+|\(\w{1,3}\)\s+)")
 _LINE = re.compile(r"[^\n]+")
 # Ofsted's back page (who Ofsted is, other formats, the licence) ends every report: page furniture, not findings.
-# It opens with one of these lines; looked for in the report's second half only.
-_COLOPHON = re.compile(
-    r"^(?:The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates and inspects"
-    r"|Interested in our work\?|If you would like a copy of this document in a different format)",
+# It opens with a line about Ofsted itself, sometimes after a note on complaints or "Interested in our work?";
+# those weaker openings count only with the line about Ofsted close after them.
+_OFSTED_LINE = re.compile(
+    r"^The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates and inspects", re.M
+)
+_BACK_PAGE_OPENING = re.compile(
+    r"^(?:Any complaints about the inspection or the report|Interested in our work\?"
+    r"|If you would like a copy of this document in a different format)",
     re.M,
 )
+_OPENING_TO_OFSTED_LINE = 2000  # characters
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -109,12 +114,15 @@ def _back_pages(report: Report) -> list[tuple[int, int]]:
     """(start, end) of Ofsted's back page in the text: from its first line to the next section heading, if a
     document follows it (an LSCB review appended to the authority's report, Hull 2015), or to the end."""
     text = report.text
+    starts = []
+    for ofsted in _OFSTED_LINE.finditer(text):
+        window = text.rfind("\n", 0, max(0, ofsted.start() - _OPENING_TO_OFSTED_LINE)) + 1
+        opening = _BACK_PAGE_OPENING.search(text, window, ofsted.start())
+        starts.append(opening.start() if opening else ofsted.start())
     ranges = []
-    for match in _COLOPHON.finditer(text, len(text) // 2):
-        if ranges and ranges[-1][0] <= match.start() < ranges[-1][1]:
-            continue  # another line of the same back page
-        end = next((section.start for section in report.sections if section.start > match.start()), len(text))
-        ranges.append((match.start(), end))
+    for start in starts:
+        end = next((section.start for section in report.sections if section.start > start), len(text))
+        ranges.append((start, end))
     return ranges
 
 

@@ -147,3 +147,18 @@ def test_an_lscb_review_after_the_authoritys_back_page_keeps_its_sentences(corpu
     review = [s for s in report.sentences if s.start > first_back_page]
     assert len(review) > 100 and {s.section for s in review} <= {"lscb-review", "other"}  # "other": its contents
     assert not any("regulates and inspects" in s.text for s in report.sentences)
+
+
+def test_a_back_page_phrase_without_ofsteds_own_line_after_it_drops_nothing(tmp_path):
+    # "If you would like a copy of this document in a different format" opens a back page only with the line
+    # about Ofsted close after it; alone, in the middle of a report, it is prose like any other
+    from tests.conftest import seed_path_for
+
+    text = seed_path_for("002").read_text(encoding="utf-8")
+    cut = text.index("\n", int(len(text) * 0.6)) + 1
+    path = tmp_path / seed_path_for("002").name
+    phrase = "If you would like a copy of this document in a different format, ask us.\n"
+    path.write_text(text[:cut] + phrase + text[cut:], encoding="utf-8")
+    before = {s.text for s in load_report(seed_path_for("002"), None).sentences}
+    after = {s.text for s in load_report(path, None).sentences}
+    assert before <= after
