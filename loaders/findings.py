@@ -9,6 +9,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.components.doc_text import sentence_text
 from loaders.records import Finding, Recommendation, Sentence
 from loaders.sections import BOARD_SECTIONS
 from ontology import concept_labels
@@ -68,7 +69,7 @@ def read_doc(doc: Doc) -> dict[str, object]:
     if doc._.section in BOARD_SECTIONS:
         services.add("safeguarding-board")  # a report's LSCB chapter is about the board throughout
     return {
-        "text": doc.user_data.get("text") or doc.text,
+        "text": sentence_text(doc),
         "themes": list(_with_broader(themes, "themes")),
         "service_areas": list(_with_broader(services, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),

@@ -18,7 +18,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from loaders.components.doc_text import sentence_lower, sentence_text
+
 __all__ = ["ConceptSpans"]
+
+
+def _relabelled(span, concept_id: str) -> Span:
+    """The same words, naming another concept."""
+    return Span(span.doc, span.start, span.end, label=span.label_, span_id=concept_id)
 
 
 def _tokens(spans: list) -> set[int]:
@@ -175,7 +182,7 @@ _CARE_LEAVERS = re.compile(r"\bcare[- ]leavers?\b|\bleaving care\b")  # not "sch
 
 
 def _about_care_leavers(doc) -> bool:
-    lower = (doc.user_data.get("text") or doc.text).lower()
+    lower = sentence_lower(doc)
     return "leav" in lower and bool(_CARE_LEAVERS.search(lower))  # a string test first: this runs on every sentence
 
 
@@ -212,7 +219,7 @@ def _section_themes(doc, themes: list, section: str | None, covered: set[int]) -
         return themes
     if "care-leaver-education-employment" in words:
         themes = [
-            Span(doc, span.start, span.end, label=span.label_, span_id="care-leaver-education-employment")
+            _relabelled(span, "care-leaver-education-employment")
             if span.id_ == "workforce" and span.text.lower() in ("career", "careers")
             else span
             for span in themes
@@ -301,7 +308,7 @@ _NOT_STAFF = re.compile(r"\bcarers?\b|\badopters?\b|care leavers?|young people|e
 
 
 def _implied_themes(doc, covered: set[int], section: str | None) -> list:
-    lower = (doc.user_data.get("text") or doc.text).lower()  # string tests first: this runs on every sentence
+    lower = sentence_lower(doc)  # string tests first: this runs on every sentence
     words = {}
     if "oversight" in lower and _MANAGERS.search(lower):
         words["oversight"] = "management-oversight"
@@ -362,10 +369,7 @@ def _settle_themes(
     renamed = {"care-leavers": ("plans", "pathway-plans"), "adoption": ("placement-sufficiency", "adoption-services")}
     if section in renamed:
         old_id, new_id = renamed[section]
-        themes = [
-            Span(span.doc, span.start, span.end, label=span.label_, span_id=new_id) if span.id_ == old_id else span
-            for span in themes
-        ]
+        themes = [_relabelled(span, new_id) if span.id_ == old_id else span for span in themes]
     themes = _section_themes(doc, themes + _implied_themes(doc, covered, section), section, covered)
     if previous_heads:
         taken = covered | _tokens(themes)
@@ -380,21 +384,20 @@ def _settle_themes(
 
 # "Return home interviews are offered." -> "Information from these interviews is used well": a demonstrative and
 # the last word of a mention in the sentence before name that mention's theme again (a bare "This" does not)
-_POINTER = re.compile(r"\b(?:this|these|those|such) ([a-z]{4,}?)s?\b")
+_DEMONSTRATIVES = ("this", "these", "those", "such")
+_POINTER = re.compile(rf"\b(?:{'|'.join(_DEMONSTRATIVES)}) ([a-z]{{4,}}?)s?\b")
 
 
 def _named_again(doc, previous_themes: dict[str, str]) -> list:
     """Spans for the words of `doc` that name a theme of the sentence before by a demonstrative and its head."""
-    lower = (doc.user_data.get("text") or doc.text).lower()
+    lower = sentence_lower(doc)
     heads = {match.group(1) for match in _POINTER.finditer(lower)} & previous_themes.keys()
     if not heads:
         return []
     return [
         Span(doc, token.i, token.i + 1, label="themes", span_id=previous_themes[token.lower_.removesuffix("s")])
         for token in doc
-        if token.i > 0
-        and token.lower_.removesuffix("s") in heads
-        and doc[token.i - 1].lower_ in ("this", "these", "those", "such")
+        if token.i > 0 and token.lower_.removesuffix("s") in heads and doc[token.i - 1].lower_ in _DEMONSTRATIVES
     ]
 
 
@@ -422,7 +425,7 @@ class ConceptSpans:
                 group, heads = _settle_themes(
                     group, groups.get("services", []), doc._.section, doc, last_heads if follows else {}
                 )
-                self._last = (doc.user_data.get("text") or doc.text, doc._.section, heads)
+                self._last = (sentence_text(doc), doc._.section, heads)
             if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
                 group = [p for p in group if not any(_inside(p, m) for m in mentions)]
             doc.spans[label] = group

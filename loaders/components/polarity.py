@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.components.doc_text import sentence_text
+
 __all__ = [
     "SECTION_PRIOR",
     "YET_AS_CONTRAST",
@@ -227,7 +229,7 @@ class PolarityScorer:
     """The component: reads doc._.section (set by the caller), writes doc._.polarity and the cues."""
 
     def __call__(self, doc: Doc) -> Doc:
-        polarity, praise, criticism, fixed = score_polarity(doc.user_data.get("text") or doc.text, doc._.section)
+        polarity, praise, criticism, fixed = score_polarity(sentence_text(doc), doc._.section)
         doc._.polarity, doc._.praise_cues, doc._.criticism_cues, doc._.fixed = (
             polarity,
             tuple(praise),

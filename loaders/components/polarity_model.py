@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 from spacy.vocab import Vocab
 
+from loaders.components.doc_text import sentence_text
 from loaders.components.polarity import is_recommendation
 
 __all__ = ["MODEL_DIR", "PolarityModel", "classifier_doc"]
@@ -95,7 +96,7 @@ class PolarityModel:
         for batch in minibatch(docs, size=batch_size):
             for doc in batch:
                 doc._.rule_polarity = doc._.polarity
-            free = [doc for doc in batch if not is_recommendation(doc.user_data.get("text") or doc.text)]
+            free = [doc for doc in batch if not is_recommendation(sentence_text(doc))]
             for doc, row in zip(free, self.scores(free) if free else [], strict=True):
                 verdict = self._labels[int(row.argmax())]
                 if not (doc._.weaknesses and verdict not in CRITICAL):  # a stated shortcoming stays critical

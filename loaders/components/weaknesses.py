@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from loaders.components.doc_text import sentence_text
 from loaders.components.polarity import YET_AS_CONTRAST, cue_lexicon, cue_text, not_criticism
 from loaders.sections import BOARD_SECTIONS  # findings about the board, not the authority
 
@@ -221,7 +222,7 @@ class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
         # praise with a criticism beside it ("Although referrals are responded to promptly, there are
         # inconsistencies in the application of thresholds") may still state a weakness
-        text = doc.user_data.get("text") or doc.text
+        text = sentence_text(doc)
         contrast = bool(_CONTRAST.search(_normalised(text)))
         polarity = "mixed" if doc._.polarity == "strength" and doc._.criticism_cues and contrast else doc._.polarity
         ids = match_weaknesses(
