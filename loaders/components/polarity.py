@@ -46,8 +46,28 @@ for name, default in (
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(phrases), key=len, reverse=True)  # longest first: "not yet" before "not"
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+    """One regex matching any of the phrases as whole words, the longest where several start at one place
+    ("not yet" before "not").
+
+    The phrases are written as a trie ("not(?: yet)?"): a flat alternation of 300 phrases makes the regex
+    engine try each in turn at every position, and a trie reads each character once. Greedy optional
+    branches try the longer phrase first, so the match is the same as a longest-first alternation's.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(r"(?<![\w-])(" + written(trie) + r")(?![\w-])")
 
 
 @cache

@@ -1,9 +1,13 @@
 """`kg_polarity_model`: a small trained text classifier gives a sentence of description its final polarity.
 
-It reads what the rules read (the sentence and its section) plus the rules' own verdict, as two leading
-words: "section=help-and-protection rule=neutral Children are seen ...". On sentences of reports it was not
-trained on it agrees with the annotators more often than the rules alone, mostly on description that the
-annotators call praise or criticism where the rules find no cue (figures in README, "Measured accuracy").
+It reads what the rules read (the sentence and its section) plus what the rules made of it, as leading
+words: their verdict, how many praise and criticism cues they found (up to 3), whether they read it as a
+shortcoming that is over, and whether it has a contrast word ("section=help-and-protection rule=neutral
+praise=0 criticism=1 contrast Children are seen ..."). The cue counts and the contrast word were chosen by
+grouped cross-validation over the labelled reports (0.827 with the verdict alone, 0.843 with them). On
+sentences of reports it was not trained on it agrees with the annotators more often than the rules alone,
+mostly on description that the annotators call praise or criticism where the rules find no cue (figures in
+README, "Measured accuracy").
 
 The rules' verdict stands for a recommendation ("Ensure that plans are timely"), which asks for what is
 missing: every one in the label files is a weakness, and the model, reading its praise words, sometimes says
@@ -19,7 +23,7 @@ rules whose verdict it reads change (a test says which files, and fails until yo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy
@@ -31,7 +35,7 @@ from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 from loaders.components.doc_text import sentence_text
-from loaders.components.polarity import is_recommendation
+from loaders.components.polarity import cue_lexicon, cue_text, is_recommendation
 
 __all__ = ["MODEL_DIR", "PolarityModel", "classifier_doc"]
 
@@ -43,10 +47,25 @@ if not Doc.has_extension("rule_polarity"):
     Doc.set_extension("rule_polarity", default=None)
 
 
-def classifier_doc(vocab: Vocab, words: Sequence[str], section: str | None, rule_polarity: str) -> Doc:
-    """What the classifier is trained on: two leading words, then the sentence's tokens. The pipeline scores
+def leading_words(doc: Doc) -> tuple[str, ...]:
+    """What the rules made of an annotated sentence, as the classifier reads it before the sentence's tokens."""
+    words = [
+        f"section={doc._.section or 'none'}",
+        f"rule={doc._.polarity}",
+        f"praise={min(len(doc._.praise_cues), 3)}",
+        f"criticism={min(len(doc._.criticism_cues), 3)}",
+    ]
+    if doc._.fixed:
+        words.append("fixed")
+    if cue_lexicon()["contrast"].search(cue_text(sentence_text(doc))):
+        words.append("contrast")
+    return tuple(words)
+
+
+def classifier_doc(vocab: Vocab, doc: Doc) -> Doc:
+    """What the classifier is trained on: the leading words, then the sentence's tokens. The pipeline scores
     the same words without building this Doc (PolarityModel.scores)."""
-    return Doc(vocab, words=[f"section={section or 'none'}", f"rule={rule_polarity}", *words])
+    return Doc(vocab, words=[*leading_words(doc), *(token.text for token in doc)])
 
 
 class PolarityModel:
@@ -67,15 +86,15 @@ class PolarityModel:
         self._ngram_size = ngrams.attrs["ngram_size"]
         self._linear = textcat.model.get_ref("output_layer")
         self._labels = textcat.labels
-        self._prefixes: dict[tuple[str | None, str], numpy.ndarray] = {}
+        self._prefixes: dict[tuple[str, ...], numpy.ndarray] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
-    def _prefix(self, section: str | None, rule_polarity: str) -> numpy.ndarray:
-        key = (section, rule_polarity)
+    def _prefix(self, doc: Doc) -> numpy.ndarray:
+        key = leading_words(doc)
         if key not in self._prefixes:
-            self._prefixes[key] = classifier_doc(self.classifier.vocab, [], section, rule_polarity).to_array([ORTH])
+            self._prefixes[key] = Doc(self.classifier.vocab, words=list(key)).to_array([ORTH])
         return self._prefixes[key]
 
     def scores(self, docs: list[Doc]) -> numpy.ndarray:
@@ -83,7 +102,7 @@ class PolarityModel:
         ops = self._linear.ops
         keys, counts = [], []
         for doc in docs:
-            unigrams = numpy.concatenate([self._prefix(doc._.section, doc._.polarity), doc.to_array([ORTH])])
+            unigrams = numpy.concatenate([self._prefix(doc), doc.to_array([ORTH])])
             grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, self._ngram_size + 1)]
             unique, count = numpy.unique(numpy.concatenate(grams), return_counts=True)
             keys.append(unique)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from loaders.components.polarity_model import MODEL_DIR, PolarityModel, classifier_doc
+from loaders.components.polarity_model import MODEL_DIR, PolarityModel, classifier_doc, leading_words
 from loaders.findings import _docs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -78,13 +78,29 @@ def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_repor
     docs = list(_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
     model = PolarityModel()
     textcat = model.classifier.get_pipe("textcat")
-    words = [classifier_doc(model.classifier.vocab, [t.text for t in d], d._.section, d._.polarity) for d in docs]
+    words = [classifier_doc(model.classifier.vocab, doc) for doc in docs]
     assert len(docs) > 100
     assert tuple(textcat.labels) == tuple(model._labels)
     expected = textcat.model.predict(words)
     assert numpy.abs(model.scores(docs) - expected).max() < 1e-6
     alone = numpy.concatenate([model.scores([doc]) for doc in docs[:40]])
     assert numpy.abs(alone - expected[:40]).max() < 1e-6
+
+
+def test_polarity_model_reads_what_the_rules_found_before_the_sentence():
+    from loaders.nlp import build_nlp
+
+    rules = build_nlp(polarity_model=False)
+    doc = _doc(rules, "Although assessments are timely, plans are too often vague.")
+    assert leading_words(doc) == (
+        "section=help-and-protection",
+        "rule=mixed",
+        "praise=1",
+        "criticism=1",
+        "contrast",
+    )
+    doc = _doc(rules, "Drift is no longer a feature of plans.", "children-in-care")
+    assert "fixed" in leading_words(doc) and "contrast" not in leading_words(doc)
 
 
 @pytest.mark.parametrize("text", ["", "Good.", "   "])
