@@ -283,7 +283,9 @@ def add_reports(
     Files whose content is already in the store from the same software version are skipped unless
     `force`, and so are files that failed before with the same content and version (their error is
     reported again). With jobs > 1, text extraction and NLP run in worker processes; writes stay here.
-    `nlp` may be a pipeline or a function that builds one (called only if some report must be read).
+    `nlp` may be a pipeline or a function that builds one (called only if some report must be read). A
+    pipeline does not cross into worker processes: with jobs > 1 each worker builds the default one
+    (loaders.nlp.build_nlp()), so pass jobs=1 to read with a pipeline of your own.
     """
     global _worker_nlp
     outcome = BuildOutcome()

@@ -57,9 +57,9 @@ _ORGANISATION_PLAN_BEFORE = re.compile(
 )
 _ORGANISATION_PLAN_AFTER = re.compile(
     r"^(?:(?:in place )?to (?:recruit|develop|expand|extend|introduce|deliver|create|establish|implement|launch|"
-    r"restructure|recommission|commission|build|invest|open|move|replace|strengthen|broaden|formalise|"
-    r"make improvements|(?:address|rectify|tackle|resolve) (?:this|these|them|it|both|the (?:issues?|areas?|gaps?|"
-    r"shortfalls?|deficits?|weaknesses)))\b|are in place to|are under ?way|for the service)"
+    r"restructure|recommission|commission|build|invest|open|move|replace|strengthen|broaden|formalise|raise|"
+    r"further|make improvements|(?:address|rectify|tackle|resolve) (?:this|these|them|it|both|the (?:issues?|areas?|"
+    r"gaps?|shortfalls?|deficits?|weaknesses)))\b|are in place to|are under ?way|for the service)"
 )
 
 
@@ -120,11 +120,11 @@ def _other_themes_plan(span, themes: list) -> bool:
 # theme's risk assessment ("child sexual exploitation risk assessments", "domestic abuse risk assessment meetings";
 # a "multi-agency risk assessment" is still one)
 _STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
-# ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of prospective adopters"
+# ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of mainstream foster carers"
 # (a young carer's assessment is a child's; a connected carer's belongs to permanence)
 _CARER_ASSESSMENT_BEFORE = re.compile(r"(?<!young )(?<!connected )\b(?:foster|carers?|adopters?)(?:['’]s?)?$")
 _CARER_ASSESSMENT_AFTER = re.compile(
-    r"^(?:of|for) (?:prospective |potential |new )?(?:foster carers?|carers|adopters)\b"
+    r"^(?:of|for) (?:(?!young |connected )[a-z]+ )?(?:foster carers?|carers|adopters)\b"
 )
 
 
@@ -146,15 +146,18 @@ def _not_a_childs_assessment(span, themes: list) -> bool:
     )
 
 
-# A theme's word in a team's name names the team: "the assessment and intervention teams", "the permanence team"
+# A theme's word in a team's name names the team: "the assessment and intervention teams", "the permanence team",
+# and an assessment service too ("the referral and assessment service"; a permanence service is about permanence)
 _TEAM_WORDS = frozenset(("assessment", "assessments", "permanence", "permanency"))
 _TEAM_AFTER = re.compile(r"^(?:support |and [a-z]+ )?teams?\b")
+_SERVICE_AFTER = re.compile(r"^(?:support |and [a-z]+ )?(?:services?|unit)\b")
 
 
 def _team_name(span) -> bool:
     if span.id_ not in ("assessments", "permanence") or span.text.lower() not in _TEAM_WORDS:
         return False
-    return bool(_TEAM_AFTER.match(span.doc[span.end : span.end + 3].text.lower()))
+    after = span.doc[span.end : span.end + 3].text.lower()
+    return bool(_TEAM_AFTER.match(after) or (span.id_ == "assessments" and _SERVICE_AFTER.match(after)))
 
 
 # Generic words that name a theme where the section or the sentence says whose they are: care leavers' housing

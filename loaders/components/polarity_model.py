@@ -49,13 +49,14 @@ if not Doc.has_extension("rule_polarity"):
 
 def leading_words(doc: Doc) -> tuple[str, ...]:
     """What the rules made of an annotated sentence, as the classifier reads it before the sentence's tokens."""
+    rules = doc._  # each doc._ makes a new accessor object
     words = [
-        f"section={doc._.section or 'none'}",
-        f"rule={doc._.polarity}",
-        f"praise={min(len(doc._.praise_cues), 3)}",
-        f"criticism={min(len(doc._.criticism_cues), 3)}",
+        f"section={rules.section or 'none'}",
+        f"rule={rules.polarity}",
+        f"praise={min(len(rules.praise_cues), 3)}",
+        f"criticism={min(len(rules.criticism_cues), 3)}",
     ]
-    if doc._.fixed:
+    if rules.fixed:
         words.append("fixed")
     if cue_lexicon()["contrast"].search(cue_text(sentence_text(doc))):
         words.append("contrast")
