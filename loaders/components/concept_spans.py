@@ -404,6 +404,54 @@ def _named_again(doc, previous_themes: dict[str, str]) -> list:
     ]
 
 
+# Partners: a school, housing or a court is no agency where it is a place, a thing or a stage of proceedings ("at
+# school", "their housing", "court orders"); bare "health" beside another agency in a list is one ("police, health
+# and education staff", "health and police partners", "agencies such as health")
+_SETTING_BEFORE = frozenset("at in from to outside leave leaves leaving attend attending attended of their own".split())
+_SETTING_AFTER = frozenset("time place places level age environment child children pupils".split())
+_COURT_AFTER = frozenset("orders order proceedings team teams approval arena action process work hearings".split())
+_HOUSING_BEFORE = frozenset("their own relevant independent supported suitable appropriate".split())
+_LIST_AGENCIES = frozenset("police probation education schools housing".split()) | _AGENCY_NOUNS | {"staff"}
+
+
+def _not_an_agency(span) -> bool:
+    doc, text = span.doc, span.text.lower()
+    before = doc[span.start - 1].lower_ if span.start else ""
+    if before in ("primary", "secondary") and span.start > 1:  # "at primary school"
+        before = doc[span.start - 2].lower_
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if text in ("school", "college"):
+        return before in _SETTING_BEFORE or after in _SETTING_AFTER
+    if text in ("court", "courts"):
+        return before not in ("", "the", "local", "high") or after in _COURT_AFTER  # "" : "Courts are positive"
+    return text == "housing" and (before in _HOUSING_BEFORE or after in ("issue", "issues", "option", "need", "needs"))
+
+
+def _listed_health(doc, taken: set[int]) -> list:
+    """Bare "health" in a list of agencies, before "partners" ("health and police partners") or after "such as"."""
+    words = [t.lower_ for t in doc] + ["", ""]  # padded: words[i + 2] and words[-1] are always there
+    spans = []
+    for i in (i for i in range(len(doc)) if words[i] == "health" and i not in taken):
+        ends = not words[i + 1].isalpha() or words[i + 1] == "and"  # not "housing and health issues"
+        listed_after = (
+            words[i - 1] in (",", "and") and words[i - 2] in _LIST_AGENCIES or words[i - 2 : i] == ["such", "as"]
+        )
+        listed_before = words[i + 1] in (",", "and") and words[i + 2] in _LIST_AGENCIES
+        if listed_before or (ends and listed_after) or _names_agency(doc, i):
+            spans.append(Span(doc, i, i + 1, label="partners", span_id="health"))
+    return spans
+
+
+def _settle_partners(partners: list, mentions: list, doc) -> list:
+    """A partner inside a longer mention is none ("school" in "the virtual school"); "CAMHS" is both."""
+    kept = [
+        p for p in partners if not any(_inside(p, m) and len(m) > len(p) for m in mentions) and not _not_an_agency(p)
+    ]
+    if "health" in sentence_lower(doc):  # a string test first: this runs on every sentence
+        kept += _listed_health(doc, _tokens(mentions) | _tokens(partners))
+    return kept
+
+
 class ConceptSpans:
     """Moves spans of doc.spans[source_key] to doc.spans[span.label_], settled as the module says; reads
     doc._.section (registered by the polarity component). Docs of a report come in order, each with the sentence
@@ -429,8 +477,8 @@ class ConceptSpans:
                     group, groups.get("services", []), doc._.section, doc, last_heads if follows else {}
                 )
                 self._last = (sentence_text(doc), doc._.section, heads)
-            if label == "partners":  # "school" in "the virtual school" or "school attendance" is no partner
-                group = [p for p in group if not any(_inside(p, m) for m in mentions)]
+            if label == "partners":
+                group = _settle_partners(group, mentions, doc)
             doc.spans[label] = group
         if self.source_key in doc.spans:
             del doc.spans[self.source_key]
