@@ -14,7 +14,7 @@ from loaders.records import Finding, Recommendation, Sentence
 from loaders.sections import BOARD_SECTIONS
 from ontology import concept_labels
 
-__all__ = ["annotate_texts", "extract_findings", "read_doc", "tag_recommendations"]
+__all__ = ["annotate_texts", "annotated_docs", "extract_findings", "read_doc", "tag_recommendations"]
 
 
 @cache
@@ -35,11 +35,14 @@ def _with_broader(ids: set[str], scheme: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _docs(
+def annotated_docs(
     nlp: Language, texts: Iterable[str], sections: Iterable[str | None], in_sequence: bool = False
 ) -> Iterator[Doc]:
-    # The section (and, for a report's sentences in order, the sentence before) is context the components
-    # need, so docs are made and passed through by hand.
+    """The texts run through the pipeline, each with its section (and, `in_sequence`, the text before it), as
+    annotated Docs: what findings are read from, and what the polarity model is trained on."""
+
+    # The section and the sentence before are context the components need, so docs are made and passed
+    # through by hand.
     def made() -> Iterator[Doc]:
         previous = None
         for text, section in zip(texts, sections, strict=True):
@@ -81,7 +84,7 @@ def read_doc(doc: Doc) -> dict[str, object]:
 def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
     """One finding per sentence, with its concepts, polarity and weaknesses."""
     findings = []
-    docs = _docs(nlp, (s.text for s in sentences), (s.section for s in sentences), in_sequence=True)
+    docs = annotated_docs(nlp, (s.text for s in sentences), (s.section for s in sentences), in_sequence=True)
     for sentence, doc in zip(sentences, docs, strict=True):
         read = read_doc(doc)
         findings.append(
@@ -100,11 +103,11 @@ def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
 def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = None) -> list[dict[str, object]]:
     """{"text", "themes", "service_areas", "partners", "polarity", "weaknesses"} for each text."""
     texts = list(texts)
-    return [read_doc(doc) for doc in _docs(nlp, texts, [section] * len(texts))]
+    return [read_doc(doc) for doc in annotated_docs(nlp, texts, [section] * len(texts))]
 
 
 def tag_recommendations(recommendations: list[Recommendation], nlp: Language) -> list[Recommendation]:
     """The recommendations with the themes (and weaknesses' themes) their text is about."""
     texts = [r.text for r in recommendations]
-    docs = _docs(nlp, texts, ["improvements"] * len(texts))
+    docs = annotated_docs(nlp, texts, ["improvements"] * len(texts))
     return [replace(r, themes=tuple(read_doc(doc)["themes"])) for r, doc in zip(recommendations, docs, strict=True)]

@@ -6,10 +6,12 @@ measure how it does on reports it has not seen.
 
 Reads the hand-labelled sentences, finds each in its report in the shared corpus (so that the rules see the
 sentence with its section and the sentence before it, as a build does), and trains a spaCy bag-of-words text
-classifier on "section=<kind> rule=<the rules' verdict> <the sentence's tokens>". A sentence labelled twice
-with different polarities is left out, and said so. sealed_sentences.jsonl is never trained on: it is the blind
-measure of the result (`python benchmarks/eval_sentences.py --gold tests/data/labels/sealed_sentences.jsonl`).
-The same seed gives the same model, byte for byte. Takes about 30 s.
+classifier on what the rules made of each sentence, then its tokens (leading_words in
+loaders/components/polarity_model.py: "section=<kind> rule=<verdict> praise=<n> criticism=<n> ..."). A
+sentence labelled twice with different polarities is left out, and said so. sealed_sentences.jsonl is never
+trained on: it is the blind measure of the result
+(`python benchmarks/eval_sentences.py --gold tests/data/labels/sealed_sentences.jsonl`). The same seed gives the
+same model, byte for byte. Takes about 30 s.
 
 How the design was chosen (2026-11-30), each time on sentences of reports left out of training:
 - rounds one and two: a CNN ensemble (bag of words beside a small CNN over NORM, PREFIX, SUFFIX, SHAPE) was
@@ -27,7 +29,7 @@ How the design was chosen (2026-11-30), each time on sentences of reports left o
   were trained on, the two scored alike (0.838). Trained on those as well (3,069 sentences), the model scores
   0.833 on the sealed set (0.808 before), and 0.834 on 809 more sentences labelled blind (final_sentences.jsonl;
   rules 0.764). With those in training too (3,878 sentences): 0.843 on the sealed set; 0.846 once a bare figure
-  with no cue keeps the rules' neutral (polarity_model._bare_figure).
+  with no cue keeps the rules' neutral (polarity_model._rules_verdict_stands).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from loaders import load_report  # noqa: E402
 from loaders.components.polarity_model import MODEL_DIR, classifier_doc  # noqa: E402
-from loaders.findings import _docs  # noqa: E402
+from loaders.findings import annotated_docs  # noqa: E402
 from loaders.nlp import build_nlp  # noqa: E402
 
 LABELS_DIR = ROOT / "tests" / "data" / "labels"
@@ -116,7 +118,7 @@ def with_rule_verdicts(rows: dict[tuple[str, str], dict], corpus: Path) -> list[
     for name in sorted({file for file, _ in rows}):
         sentences = load_report(corpus / name).sentences
         seen = set()  # a sentence a report repeats word for word is one example
-        docs = _docs(nlp, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True)
+        docs = annotated_docs(nlp, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True)
         for sentence, doc in zip(sentences, docs, strict=True):
             row = rows.get((name, sentence.text))
             if row is not None and sentence.text not in seen:
@@ -146,7 +148,10 @@ def train(examples: list[tuple[dict, Doc]], seed: int = SEED) -> spacy.language.
 
 
 def evaluate(path: Path, corpus: Path) -> None:
-    """Train without the reports of `path`, then print the rules' and the model's accuracy on its sentences."""
+    """Train without the reports of `path`, then print the rules' and the model's accuracy on its sentences.
+
+    The model's verdict here is the classifier's alone: the pipeline keeps the rules' verdict for
+    recommendations, bare figures and stated weaknesses, so its own accuracy can differ a little."""
     held = {(row["file"], row["text"]): row for row in read_jsonl(path)}
     reports = {file for file, _ in held}
     rows, _ = labelled_sentences()

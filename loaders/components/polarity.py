@@ -51,7 +51,9 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 
     The phrases are written as a trie ("not(?: yet)?"): a flat alternation of 300 phrases makes the regex
     engine try each in turn at every position, and a trie reads each character once. Greedy optional
-    branches try the longer phrase first, so the match is the same as a longest-first alternation's.
+    branches try the longer phrase first, so the match is the same as a longest-first alternation's. (That
+    holds because the regex is case-sensitive, as the lower-cased text it reads: under re.IGNORECASE two
+    sibling branches could both match. weaknesses.py embeds these patterns in its own, which are too.)
     """
     trie: dict[str, dict] = {}
     for phrase in set(phrases):

@@ -73,14 +73,18 @@ def classifier_doc(vocab: Vocab, doc: Doc) -> Doc:
     return Doc(vocab, words=[*leading_words(doc), *(token.text for token in doc)])
 
 
-def _bare_figure(doc: Doc) -> bool:
-    """A figure with no praise or criticism cue ("There are 350 children in care."): the rules' neutral stands.
-    Over the labelled sentences, grouped by report, the rules are right on 71 of 101 such, the model on 69; and
-    a bare figure called praise is a verdict the text does not give."""
+def _rules_verdict_stands(doc: Doc) -> bool:
+    """True for the sentences the model does not read (the module says why): a recommendation, and a bare
+    figure with no praise or criticism cue ("There are 350 children in care."). For bare figures, over the
+    labelled sentences grouped by report, the rules are right on 71 of 101, the model on 69; and a bare figure
+    called praise is a verdict the text does not give."""
+    text = sentence_text(doc)
+    if is_recommendation(text):
+        return True
     rules = doc._
     if rules.polarity != "neutral" or rules.praise_cues or rules.criticism_cues:
         return False
-    return any(match.group(1) for match in _FIGURE.finditer(sentence_text(doc)))
+    return any(match.group(1) for match in _FIGURE.finditer(text))
 
 
 class PolarityModel:
@@ -130,7 +134,7 @@ class PolarityModel:
         for batch in minibatch(docs, size=batch_size):
             for doc in batch:
                 doc._.rule_polarity = doc._.polarity
-            free = [doc for doc in batch if not is_recommendation(sentence_text(doc)) and not _bare_figure(doc)]
+            free = [doc for doc in batch if not _rules_verdict_stands(doc)]
             for doc, row in zip(free, self.scores(free) if free else [], strict=True):
                 verdict = self._labels[int(row.argmax())]
                 if not (doc._.weaknesses and verdict not in CRITICAL):  # a stated shortcoming stays critical

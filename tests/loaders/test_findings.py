@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from loaders.findings import _docs, annotate_texts
+from loaders.findings import annotate_texts, annotated_docs
 from ontology import concept_labels
 
 TOPICAL_SCHEMES = ("themes", "services", "partners", "weaknesses")
@@ -381,7 +381,7 @@ def test_findings_childrens_plans_stay_plans(nlp):
 def test_rules_read_conditions_and_awareness_only_where_they_apply(nlp, text, polarity):
     # the rules' own verdict, as the pipeline gives it (the trained model reads it next, and may call plain
     # description praise)
-    (doc,) = _docs(nlp, [text], ["help-and-protection"])
+    (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
     assert doc._.rule_polarity == polarity
 
 

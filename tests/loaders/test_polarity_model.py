@@ -10,14 +10,14 @@ import numpy
 import pytest
 
 from loaders.components.polarity_model import MODEL_DIR, PolarityModel, classifier_doc, leading_words
-from loaders.findings import _docs
+from loaders.findings import annotated_docs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = ROOT / "tests" / "data" / "labels"
 
 
 def _doc(nlp, text, section="help-and-protection"):
-    (doc,) = _docs(nlp, [text], [section])
+    (doc,) = annotated_docs(nlp, [text], [section])
     return doc
 
 
@@ -64,7 +64,9 @@ def test_recommendations_and_stated_weaknesses_stay_critical_whatever_the_model_
     recommendation = "Ensure that core groups are held regularly and review progress against the plan."
     weakness = "Strategy discussions are held with the police only, and health and schools are not involved."
     free = "Managers have oversight of caseloads."
-    docs = list(_docs(nlp, [recommendation, weakness, free], ["improvements", "help-and-protection", "leadership"]))
+    docs = list(
+        annotated_docs(nlp, [recommendation, weakness, free], ["improvements", "help-and-protection", "leadership"])
+    )
     assert [doc._.rule_polarity for doc in docs] == ["weakness", "weakness", "neutral"]
     assert docs[1]._.weaknesses
     assert [doc._.polarity for doc in docs] == ["weakness", "weakness", "strength"]
@@ -75,7 +77,7 @@ def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_repor
 
     rules = build_nlp(polarity_model=False)
     sentences = seed_report("001").sentences
-    docs = list(_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
+    docs = list(annotated_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
     model = PolarityModel()
     textcat = model.classifier.get_pipe("textcat")
     words = [classifier_doc(model.classifier.vocab, doc) for doc in docs]

@@ -1036,7 +1036,7 @@ def test_theme_wording(nlp, text, section, theme, expected):
 
 
 def test_a_demonstrative_names_the_theme_of_the_sentence_before_again(nlp):
-    from loaders.findings import _docs, read_doc
+    from loaders.findings import annotated_docs, read_doc
 
     sentences = [
         "Return home interviews are offered routinely when children have been missing.",
@@ -1045,21 +1045,23 @@ def test_a_demonstrative_names_the_theme_of_the_sentence_before_again(nlp):
         "Strategy meetings are quickly convened.",
         "Records of these interviews are detailed.",  # the interviews were two sentences back: not carried
     ]
-    docs = list(_docs(nlp, sentences, [HELP] * len(sentences), in_sequence=True))
+    docs = list(annotated_docs(nlp, sentences, [HELP] * len(sentences), in_sequence=True))
     themes = [read_doc(doc)["themes"] for doc in docs]
     assert "return-home-interviews" in themes[1]
     assert themes[2] == []
     assert "return-home-interviews" not in themes[4]
     # sentences annotated one by one (kg annotate) have no sentence before them, even right after it
-    (first,) = _docs(nlp, sentences[:1], [HELP])
-    (second,) = _docs(nlp, sentences[1:2], [HELP])
+    (first,) = annotated_docs(nlp, sentences[:1], [HELP])
+    (second,) = annotated_docs(nlp, sentences[1:2], [HELP])
     assert "return-home-interviews" in read_doc(first)["themes"]
     assert "return-home-interviews" not in read_doc(second)["themes"]
     # a pointer does not bring back a mention the rules dropped, nor carry into another section
     dropped = ["Children's plans are reviewed regularly.", "These plans are in place to recruit more social workers."]
     # (recruiting social workers is the workforce's)
-    assert [read_doc(d)["themes"] for d in _docs(nlp, dropped, [HELP, HELP], in_sequence=True)][1] == ["workforce"]
-    crossing = list(_docs(nlp, sentences[:2], [HELP, CIC], in_sequence=True))
+    assert [read_doc(d)["themes"] for d in annotated_docs(nlp, dropped, [HELP, HELP], in_sequence=True)][1] == [
+        "workforce"
+    ]
+    crossing = list(annotated_docs(nlp, sentences[:2], [HELP, CIC], in_sequence=True))
     assert "return-home-interviews" not in read_doc(crossing[1])["themes"]
-    adoption = list(_docs(nlp, sentences[:2], ["adoption", "adoption"], in_sequence=True))
+    adoption = list(annotated_docs(nlp, sentences[:2], ["adoption", "adoption"], in_sequence=True))
     assert "return-home-interviews" in read_doc(adoption[1])["themes"]
