@@ -409,7 +409,11 @@ def _named_again(doc, previous_themes: dict[str, str]) -> list:
 # and education staff", "health and police partners", "agencies such as health")
 _SETTING_BEFORE = frozenset("at in from to outside leave leaves leaving attend attending attended of their own".split())
 _SETTING_AFTER = frozenset("time place places level age environment child children pupils".split())
-_COURT_AFTER = frozenset("orders order proceedings team teams approval arena action process work hearings".split())
+_COURT_AFTER = frozenset(
+    "orders order proceedings team teams approval arena action process processes work hearing hearings statement "
+    "statements directions direction capacity date dates timescales timetable system reports report care decisions "
+    "decision application applications outcome outcomes -".split()
+)
 _HOUSING_BEFORE = frozenset("their own relevant independent supported suitable appropriate".split())
 _LIST_AGENCIES = frozenset("police probation education schools housing".split()) | _AGENCY_NOUNS | {"staff"}
 
@@ -423,32 +427,61 @@ def _not_an_agency(span) -> bool:
     if text in ("school", "college"):
         return before in _SETTING_BEFORE or after in _SETTING_AFTER
     if text in ("court", "courts"):
-        return before not in ("", "the", "local", "high") or after in _COURT_AFTER  # "" : "Courts are positive"
+        # "" : "Courts are positive"; "the police and courts"
+        return before not in ("", "the", "local", "high", "and", "or", "with", "by", ",") or after in _COURT_AFTER
     return text == "housing" and (before in _HOUSING_BEFORE or after in ("issue", "issues", "option", "need", "needs"))
 
 
-def _listed_health(doc, taken: set[int]) -> list:
-    """Bare "health" in a list of agencies, before "partners" ("health and police partners") or after "such as"."""
+def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
+    """Bare "health" in a list of agencies, before "partners" ("health and police partners") or after "such as";
+    not a child's own health in a list of their needs ("children's health and education needs")."""
     words = [t.lower_ for t in doc] + ["", ""]  # padded: words[i + 2] and words[-1] are always there
+
+    def agency_at(j: int) -> bool:  # a listed agency word that settling has not just rejected ("their housing")
+        return words[j] in _LIST_AGENCIES and j not in not_agencies
+
     spans = []
     for i in (i for i in range(len(doc)) if words[i] == "health" and i not in taken):
         ends = not words[i + 1].isalpha() or words[i + 1] == "and"  # not "housing and health issues"
-        listed_after = (
-            words[i - 1] in (",", "and") and words[i - 2] in _LIST_AGENCIES or words[i - 2 : i] == ["such", "as"]
-        )
-        listed_before = words[i + 1] in (",", "and") and words[i + 2] in _LIST_AGENCIES
-        if listed_before or (ends and listed_after) or _names_agency(doc, i):
+        listed_after = words[i - 1] in (",", "and") and agency_at(i - 2)
+        listed_before = words[i + 1] in (",", "and") and agency_at(i + 2)
+        such_as = words[i - 2 : i] == ["such", "as"] and words[i - 3] in _AGENCY_NOUNS  # "agencies such as health"
+        listed = listed_before or (ends and listed_after) or such_as
+        if _names_agency(doc, i) or listed and not _childs_health(words, i):
             spans.append(Span(doc, i, i + 1, label="partners", span_id="health"))
     return spans
 
 
+# A child's own health: "their health", "including health and education", "health, education and other needs"
+_CHILDS_BEFORE = frozenset("'s ’s ' their his her its promote promoting improve improving".split())
+_NEEDS = frozenset(
+    "needs need outcomes wellbeing being issues histories history appointments checks plan plans".split()
+)
+_SERVICES = _AGENCY_NOUNS | frozenset("staff workers service services provision support resources".split())
+
+
+def _childs_health(words: list[str], i: int) -> bool:
+    """Whether the list that "health" is in is of a child's needs, not of agencies; a list that ends in a service
+    ("including health and education services") is of agencies."""
+    for word in words[i + 1 : i + 9]:
+        if word in _SERVICES:
+            return False
+        if word in _NEEDS:
+            return True
+        if not (word.isalpha() or word in (",", "-")):
+            break
+    if words[i - 1] == "including":  # "partners, including health and police" lists agencies
+        return not _AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1])
+    return words[i - 1] in _CHILDS_BEFORE or words[i - 2 : i] == ["relation", "to"]
+
+
 def _settle_partners(partners: list, mentions: list, doc) -> list:
     """A partner inside a longer mention is none ("school" in "the virtual school"); "CAMHS" is both."""
-    kept = [
-        p for p in partners if not any(_inside(p, m) and len(m) > len(p) for m in mentions) and not _not_an_agency(p)
-    ]
+    inside = [p for p in partners if not any(_inside(p, m) and len(m) > len(p) for m in mentions)]
+    kept = [p for p in inside if not _not_an_agency(p)]
     if "health" in sentence_lower(doc):  # a string test first: this runs on every sentence
-        kept += _listed_health(doc, _tokens(mentions) | _tokens(partners))
+        rejected = _tokens([p for p in inside if p not in kept])
+        kept += _listed_health(doc, _tokens(mentions) | _tokens(partners), rejected)
     return kept
 
 
@@ -463,7 +496,8 @@ class ConceptSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = doc.spans.get(self.source_key, [])
-        groups: dict[str, list] = {"themes": []}  # settled even when empty: a section's generic words may add some
+        # settled even when empty: a section's generic words may add themes, a list of agencies bare "health"
+        groups: dict[str, list] = {"themes": [], "partners": []}
         for span in spans:
             groups.setdefault(span.label_, []).append(span)
         mentions = [span for label, group in groups.items() if label != "partners" for span in group]
