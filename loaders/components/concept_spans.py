@@ -121,10 +121,12 @@ def _other_themes_plan(span, themes: list) -> bool:
 # a "multi-agency risk assessment" is still one)
 _STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
 # ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of mainstream foster carers"
-# (a young carer's assessment is a child's; a connected carer's belongs to permanence)
-_CARER_ASSESSMENT_BEFORE = re.compile(r"(?<!young )(?<!connected )\b(?:foster|carers?|adopters?)(?:['’]s?)?$")
+# (a young carer's assessment is a child's; a connected or kinship carer's belongs to permanence)
+_CARER_ASSESSMENT_BEFORE = re.compile(
+    r"(?<!young )(?<!connected )(?<!kinship )\b(?:foster|carers?|adopters?)(?:['’]s?)?$"
+)
 _CARER_ASSESSMENT_AFTER = re.compile(
-    r"^(?:of|for) (?:(?!young |connected )[a-z]+ )?(?:foster carers?|carers|adopters)\b"
+    r"^(?:of|for) (?:(?!young |connected |kinship )[a-z]+ )?(?:foster carers?|carers|adopters)\b"
 )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "is_recommendation",
     "not_criticism",
     "score_polarity",
+    "sets_against",
 ]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "polarity.json"
@@ -141,6 +142,44 @@ def not_criticism(lower: str) -> str:
     return _NOT_CRITICISM.sub(" ", lower)
 
 
+# A subject that "few" or "none" quantifies turns what its clause says: "Few plans are specific" criticises and
+# "none are placed in bed and breakfast" praises. The clause runs to the next clause boundary or quantifier.
+_FEW_SUBJECT = re.compile(
+    r"(?:^\W*(?:\d+[.)]\s*)?(?:however,? |but )?|[;:] |,? (?:and|but) )"
+    r"(?:only |very |too |relatively )?"
+    r"(?:few|none|no (?:child|children|young people|care leavers|cases?|families|plans?))(?![\w-])"
+)
+_CLAUSE_END = re.compile(
+    r"[;:]|,? but |, (?:and|although|though|while|whilst|which|so|as|even|should|with|where|when|because|resulting|"
+    r"meaning)\b| unless\b"
+    r"| and (?=(?:\S+ ){0,4}(?:is|are|was|were|has|have|had)\b)"  # "and their participation is underdeveloped"
+)
+
+
+def _few_scopes(lower: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the clauses whose subject is quantified by "few" or "none"."""
+    if "few" not in lower and "no" not in lower:
+        return []  # most sentences have neither: no regex pass
+    quantifiers = list(_FEW_SUBJECT.finditer(lower))
+    scopes = []
+    for k, quantifier in enumerate(quantifiers):
+        end = quantifiers[k + 1].start() if k + 1 < len(quantifiers) else len(lower)
+        if clause_end := _CLAUSE_END.search(lower, quantifier.end(), end):
+            end = clause_end.start()
+        scopes.append((quantifier.end(), end))
+    return scopes
+
+
+def _within(match: re.Match[str], scopes: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() < end for start, end in scopes)
+
+
+def sets_against(lower: str) -> bool:
+    """Whether a contrast word inside the sentence sets one part against another: not "not yet" or "yet to", not
+    a leading "However," (which answers the sentence before) and not ", however," in mid-sentence."""
+    return bool(cue_lexicon()["contrast"].search(_NOT_A_CONTRAST.sub(" ", _LEADING_CONTRAST.sub("", lower))))
+
+
 def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str], list[str], bool]:
     """(polarity, praise cues, criticism cues, says-it-is-fixed) of one sentence.
 
@@ -156,21 +195,27 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
     praise_matches = list(lexicon["praise"].finditer(lower))
     denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _denied_shortcomings()]
-    criticism = [
-        m.group(0)
-        for m in lexicon["criticism"].finditer(lower)
-        if not any(start <= m.start() < end for start, end in denied)
+    criticism_matches = [
+        m for m in lexicon["criticism"].finditer(lower) if not any(start <= m.start() < end for start, end in denied)
     ]
+    scopes = _few_scopes(lower)
+    criticism = [m.group(0) for m in criticism_matches if not _within(m, scopes)]
+    praise = [f"few … {m.group(0)}" for m in criticism_matches if _within(m, scopes)]  # "few wait too long"
     unnegated = lower  # the denied shortcomings' own "no", "not", "without" negate nothing else
     for start, end in denied:
         unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
-    praise = []
     for match in praise_matches:
         before = unnegated[max(0, match.start() - 40) : match.start()].split()[-4:]
-        if lexicon["negators"].search(" ".join(before)):
+        if _within(match, scopes):
+            criticism.append(f"few … {match.group(0)}")  # "very few plans are specific, measurable, realistic"
+        elif lexicon["negators"].search(" ".join(before)):
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
         else:
             praise.append(match.group(0))
+    for start, end in scopes:
+        if not any(start <= m.start() < end for m in [*praise_matches, *criticism_matches]):
+            if practice := lexicon["few_practice"].search(lower, start, end):
+                criticism.append(f"few … {practice.group(0)}")  # "few strategy discussions record concerns"
     # "no longer", "has been addressed" say a shortcoming is over, unless the sentence says it is still there
     fixed = bool(lexicon["fixed"].search(lower)) and not lexicon["unfixed"].search(lower)
     if fixed and criticism and not praise:
@@ -178,8 +223,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     elif praise and criticism:
         # a contrast inside the sentence sets its two halves against each other; a leading "However," sets
         # the whole sentence against the one before it
-        contrast = bool(lexicon["contrast"].search(_NOT_A_CONTRAST.sub(" ", _LEADING_CONTRAST.sub("", lower))))
-        if contrast:
+        if sets_against(lower):
             polarity = "mixed"
         elif len(criticism) >= len(praise):
             polarity = "weakness"

@@ -430,3 +430,54 @@ def test_findings_bed_and_breakfast_eliminated_is_no_weakness(nlp):
         "accommodation for care leavers."
     )
     assert _one(nlp, text, section="care-leavers")["weaknesses"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # praise in a clause whose subject is "few" criticises, criticism in one whose subject is "none" praises
+        ("Very few plans are genuinely specific, measurable, realistic and time bound.", "weakness"),
+        (
+            "Too few children who go missing receive effective follow-up to understand and address the risk to them.",
+            "weakness",
+        ),
+        (
+            "No care leavers live in houses of multiple occupation and none are placed in bed and breakfast "
+            "accommodation.",
+            "strength",
+        ),
+        (
+            "Appropriate thresholds are applied and no cases were seen of children entering care inappropriately.",
+            "strength",
+        ),
+        # what practice should do, done by few, criticises; being found at risk, for none, does not
+        (
+            "Few strategy discussions record concerns and risks to the child and none identify agencies' actions and "
+            "responsibilities.",
+            "weakness",
+        ),
+        ("Few older children participate in child protection conferences.", "weakness"),
+        (
+            "No children were identified as being left at immediate risk during this inspection and early help "
+            "services are an area of strength.",
+            "strength",
+        ),
+        # the clause ends where another subject begins
+        (
+            "However, few children attend their conference and their participation in conferences is underdeveloped.",
+            "weakness",
+        ),
+        (
+            "Most conferences are well chaired, but few children participate in their conference or have the "
+            "support of an advocate.",
+            "mixed",
+        ),
+        # "a few" is no such subject
+        ("A few children wait too long for a permanent home.", "weakness"),
+    ],
+)
+def test_rules_turn_what_a_few_or_none_subject_does(nlp, text, polarity):
+    (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
+    assert doc._.rule_polarity == polarity
+    if polarity != "mixed":  # the model reads the verdict and may weigh a mixed sentence's halves otherwise
+        assert doc._.polarity == polarity

@@ -49,7 +49,7 @@ def test_polarity_model_never_saw_a_sentence_of_the_sealed_set():
 
 
 def test_polarity_model_keeps_the_rules_verdict_beside_its_own(nlp):
-    doc = _doc(nlp, "The virtual school monitors the attendance of children in care.", "children-in-care")
+    doc = _doc(nlp, "Managers have oversight of caseloads.", "leadership")
     assert doc._.rule_polarity == "neutral"  # no cue for the rules
     assert doc._.polarity == "strength"  # description of practice in a report reads as praise to the annotators
     doc = _doc(nlp, "There are 350 children in care.", "children-in-care")
@@ -103,8 +103,34 @@ def test_polarity_model_reads_what_the_rules_found_before_the_sentence():
     )
     doc = _doc(rules, "Drift is no longer a feature of plans.", "children-in-care")
     assert "fixed" in leading_words(doc) and "contrast" not in leading_words(doc)
+    # "not yet" and a leading "However," set nothing inside the sentence against anything
+    for text in ("Plans are not yet effective.", "However, plans are not reviewed."):
+        assert "contrast" not in leading_words(_doc(rules, text))
 
 
 @pytest.mark.parametrize("text", ["", "Good.", "   "])
 def test_polarity_model_reads_empty_and_one_word_sentences(nlp, text):
     assert _doc(nlp, text)._.polarity in ("strength", "weakness", "mixed", "neutral")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("There are 350 children in care.", True),
+        (
+            "Inspectors considered practice in over 60 cases with recent child protection concerns or investigations.",
+            True,
+        ),
+        # no count: a timescale, a section of an Act, a year, the paragraph number
+        ("Lancashire suspended its children and young people's (CYP) trust board approximately 12 months ago.", False),
+        ("Section 47 enquiries are completed by the child protection teams.", False),
+        ("A commissioned project team has been deployed since March 2022 in the locality teams.", False),
+        ("41.Young people are seen by their social workers.", False),
+    ],
+)
+def test_a_bare_count_keeps_the_rules_neutral_other_figures_go_to_the_model(nlp, monkeypatch, text, kept):
+    # a model that calls everything praise: the rules' neutral shows only where their verdict stands
+    monkeypatch.setattr(PolarityModel, "scores", lambda self, docs: numpy.tile([1.0, 0.0, 0.0, 0.0], (len(docs), 1)))
+    doc = _doc(nlp, text, "leadership")
+    assert doc._.rule_polarity == "neutral"
+    assert doc._.polarity == ("neutral" if kept else "strength")

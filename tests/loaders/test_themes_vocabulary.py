@@ -847,6 +847,9 @@ CASES += [
         True,
     ),
     ("Assessments of connected persons are of good quality.", CIC, "assessments", True),
+    # written for this test: a kinship carer is a connected carer by another name
+    ("Assessments of kinship carers are thorough and timely.", CIC, "assessments", True),
+    ("Assessments of connected carers are thorough and timely.", CIC, "assessments", True),
 ]
 
 
