@@ -69,6 +69,7 @@ _FOOTNOTE_MARK = re.compile(r"\b([a-z]{4,}|Board|LSCB|LSCBs|Partnership)[1-9](?=
 
 GRADE_START = re.compile(r"(?:outstanding|good|requires?\b|inadequate|adequate|grade\b)", re.I)
 _LIST_START = re.compile(rf"(?:{BULLET}|\d{{1,3}}(?:\.\d{{1,2}})?[.)]?\s|[a-z]\)\s|\(\w{{1,3}}\)\s)")
+_FIGURE_IN_PROSE = re.compile(r"\d{1,3}(?:,\d{3})*%? [a-z]")
 _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
 # The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
@@ -112,6 +113,8 @@ def _joins(previous: str, line: str) -> bool:
     first = line[0]
     if first.islower() and not _LIST_START.match(line):
         return True
+    if _FIGURE_IN_PROSE.match(line) and len(previous) >= 60 and (previous[-1].islower() or previous[-1] == ","):
+        return True  # "placed more than" / "20 miles from home": a wrapped figure, not a numbered item
     if len(previous) < 65 or _LIST_START.match(line) or GRADE_START.match(line) or _FIELD.match(line):
         return False
     if _GRADE_END.search(previous[-12:]):

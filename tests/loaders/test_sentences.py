@@ -76,6 +76,25 @@ def test_sentences_join_wrapped_lines():
     ]
 
 
+def test_sentences_join_a_line_that_a_figure_opens():
+    # "20 miles" at a line's start is the wrapped sentence's figure, not a numbered item (report-0a3c17f65f59)
+    raw = (
+        "This is reflected in the fact that the percentage of children and young people placed more than\n"
+        "20 miles from home has increased.\nThe local authority had 19 children leave care through the making of\n"
+        "special guardianship orders, which is 15% of those who left care. Over a third of\n"
+        "19 children approved for adoption are older.\n"
+        "Children looked after in the area\n120 live in residential homes."
+    )
+    assert [text for text, *_ in _sentences(raw)] == [
+        "This is reflected in the fact that the percentage of children and young people placed more than 20 miles "
+        "from home has increased.",
+        "The local authority had 19 children leave care through the making of special guardianship orders, which is "
+        "15% of those who left care.",
+        "Over a third of 19 children approved for adoption are older.",
+        "120 live in residential homes.",  # after a short heading line: a table row, not a wrapped sentence
+    ]
+
+
 def test_sentences_join_across_a_page_break_and_its_page_number():
     raw = (
         "The quality of assessments has improved since the last inspection, and most\f\n12\n"
