@@ -83,7 +83,10 @@ def test_sentences_join_a_line_that_a_figure_opens():
         "20 miles from home has increased.\nThe local authority had 19 children leave care through the making of\n"
         "special guardianship orders, which is 15% of those who left care. Over a third of\n"
         "19 children approved for adoption are older.\n"
-        "Children looked after in the area\n120 live in residential homes."
+        "Children looked after in the area\n120 live in residential homes.\n"
+        "Multi-agency audits were re-established by the chair when he took up post in\n"
+        "2014 and board members regard them as critical. A joint panel enables assessments for 16- and\n"
+        "17-year-olds who present as homeless."
     )
     assert [text for text, *_ in _sentences(raw)] == [
         "This is reflected in the fact that the percentage of children and young people placed more than 20 miles "
@@ -92,6 +95,9 @@ def test_sentences_join_a_line_that_a_figure_opens():
         "15% of those who left care.",
         "Over a third of 19 children approved for adoption are older.",
         "120 live in residential homes.",  # after a short heading line: a table row, not a wrapped sentence
+        "Multi-agency audits were re-established by the chair when he took up post in 2014 and board members regard "
+        "them as critical.",
+        "A joint panel enables assessments for 16- and 17-year-olds who present as homeless.",
     ]
 
 
