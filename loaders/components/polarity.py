@@ -152,8 +152,12 @@ _FEW_SUBJECT = re.compile(
 _CLAUSE_END = re.compile(
     r"[;:]|,? but |, (?:and|although|though|while|whilst|which|so|as|even|should|with|where|when|because|resulting|"
     r"meaning)\b| unless\b"
-    r"| and (?=(?:\S+ ){0,4}(?:is|are|was|were|has|have|had)\b)"  # "and their participation is underdeveloped"
+    # "and their participation is underdeveloped" (not "and who are placed with family")
+    r"| and (?!who |which |that |whose )(?=(?:\S+ ){0,4}(?:is|are|was|were|has|have|had)\b)"
 )
+
+
+_LESS_BEFORE = re.compile(r"\b(?:less|fewer) $")
 
 
 def _few_scopes(lower: str) -> list[tuple[int, int]]:
@@ -199,8 +203,10 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         m for m in lexicon["criticism"].finditer(lower) if not any(start <= m.start() < end for start, end in denied)
     ]
     scopes = _few_scopes(lower)
-    criticism = [m.group(0) for m in criticism_matches if not _within(m, scopes)]
+    lessened = [m for m in criticism_matches if _LESS_BEFORE.search(lower, 0, m.start())]  # "less delay"
+    criticism = [m.group(0) for m in criticism_matches if not _within(m, scopes) and m not in lessened]
     praise = [f"few … {m.group(0)}" for m in criticism_matches if _within(m, scopes)]  # "few wait too long"
+    praise += [f"less … {m.group(0)}" for m in lessened if not _within(m, scopes)]
     unnegated = lower  # the denied shortcomings' own "no", "not", "without" negate nothing else
     for start, end in denied:
         unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
@@ -208,7 +214,7 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         before = unnegated[max(0, match.start() - 40) : match.start()].split()[-4:]
         if _within(match, scopes):
             criticism.append(f"few … {match.group(0)}")  # "very few plans are specific, measurable, realistic"
-        elif lexicon["negators"].search(" ".join(before)):
+        elif lexicon["negators"].search(" ".join(before)) or before[-1:] == ["less"]:  # "less focused"
             criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
         else:
             praise.append(match.group(0))

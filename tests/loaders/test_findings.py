@@ -481,3 +481,32 @@ def test_rules_turn_what_a_few_or_none_subject_does(nlp, text, polarity):
     assert doc._.rule_polarity == polarity
     if polarity != "mixed":  # the model reads the verdict and may weigh a mixed sentence's halves otherwise
         assert doc._.polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # "less" right before a word of praise criticises; "less complex cases", "less than" do not turn praise
+        ("Links with commissioning intentions and actions are less clear.", "weakness"),
+        ("Some personal advisers are less clear about what those care leavers over 21 are entitled to.", "weakness"),
+        (
+            "Inspectors saw examples of good parallel planning which means that children experience less delay.",
+            "strength",
+        ),
+        # an adverse effect stated is criticism
+        (
+            "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "
+            "on quality.",
+            "weakness",
+        ),
+        # a relative clause does not end the clause that "too few" opens
+        (
+            "Too few children who need to be looked after and who are placed within their wider family receive timely "
+            "assessment of their needs.",
+            "weakness",
+        ),
+    ],
+)
+def test_rules_read_less_and_adverse(nlp, text, polarity):
+    (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
+    assert doc._.rule_polarity == polarity
