@@ -1068,3 +1068,253 @@ def test_a_demonstrative_names_the_theme_of_the_sentence_before_again(nlp):
     assert "return-home-interviews" not in read_doc(crossing[1])["themes"]
     adoption = list(annotated_docs(nlp, sentences[:2], ["adoption", "adoption"], in_sequence=True))
     assert "return-home-interviews" in read_doc(adoption[1])["themes"]
+
+
+CASES += [
+    # round 5. workforce: permanent social workers and employees (not a child's permanent home), changes of worker
+    # (not of placement), social work capacity, posts and academies, a place to work, professional development
+    (
+        "Children now benefit from more permanent social workers who have the time, and make considerable efforts, "
+        "to build long-lasting relationships with them.",
+        CIC,
+        "workforce",
+        True,
+    ),
+    ("Almost all managers at all tiers are now permanent employees.", "leadership", "workforce", True),
+    (
+        "Most children in care experience stability because they are living in permanent homes that meet their needs.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    ("As a result, some children still experience too many changes of worker.", "leadership", "workforce", True),
+    (
+        "A few children have had many changes of placement before they live with well-matched foster carers.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    ("Social work capacity has not been adequately addressed since 2018.", "leadership", "workforce", True),
+    # a stable team or staff, changes of staff or personnel, the workplace culture (not a care leaver's workplace)
+    ("A stable staff team builds strong relationships with young people.", CIC, "workforce", True),
+    ("There have been too many changes of staff.", "summary-for-children", "workforce", True),
+    (
+        "They report a vastly improved workplace culture that provides a good balance of support, direction and "
+        "challenge.",
+        "leadership",
+        "workforce",
+        True,
+    ),
+    (
+        "The local authority successfully ran the annual 'take-over' day in 2016, providing care leavers with "
+        "further opportunities to experience the workplace.",
+        LEAVERS,
+        "workforce",
+        False,
+    ),
+    ("Additional social work posts have been created to increase capacity.", "leadership", "workforce", True),
+    (
+        "Leaders have created a social work academy that is central to their programme to grow their own staff.",
+        "leadership",
+        "workforce",
+        True,
+    ),
+    ("Social workers told inspectors that Peterborough is a great place to work.", "leadership", "workforce", True),
+    (
+        "Social workers' ongoing professional development is promoted at all stages of their experience.",
+        "leadership",
+        "workforce",
+        True,
+    ),
+    (
+        "This lack of professional curiosity means that managers make decisions without all the relevant information.",
+        HELP,
+        "workforce",
+        False,
+    ),
+    # permanence: parallel planning, permanent placements and families, a child's return home (a return home
+    # conversation after going missing is a return home interview)
+    ("Parallel planning is rigorously and systematically applied.", "adoption", "permanence", True),
+    (
+        "The right permanent families for children who cannot live with their families are not confirmed soon enough.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    (
+        "Lack of focus and timeliness has meant that children wait too long for permanent placements.",
+        "leadership",
+        "permanence",
+        True,
+    ),
+    (
+        "Lack of focus and timeliness has meant that children wait too long for permanent placements.",
+        "leadership",
+        "placement-sufficiency",
+        False,
+    ),
+    (
+        "Children placed in permanent foster care receive a certificate from the assistant director, affirming "
+        "their sense of belonging.",
+        "executive-summary",
+        "permanence",
+        True,
+    ),
+    (
+        "When children return home, risks are assessed appropriately beforehand in the majority of cases.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    (
+        "Most children are offered and engage in timely return home conversations that provide useful intelligence "
+        "to counteract further risks.",
+        CIC,
+        "permanence",
+        False,
+    ),
+    (
+        "Most children are offered and engage in timely return home conversations that provide useful intelligence "
+        "to counteract further risks.",
+        CIC,
+        "return-home-interviews",
+        True,
+    ),
+    # partnership working: across or between agencies, sharing information or intelligence, inter-agency work, the
+    # health and wellbeing board; an inter-agency placement is an adoption's
+    (
+        "Professionals liaise frequently across agencies and persistently track children's whereabouts.",
+        HELP,
+        "partnership-working",
+        True,
+    ),
+    (
+        "This is informed by an effective sharing of information and intelligence between all key agencies.",
+        HELP,
+        "partnership-working",
+        True,
+    ),
+    (
+        "This approach reduces the opportunity for interagency understanding and learning.",
+        "lscb-review",
+        "partnership-working",
+        True,
+    ),
+    (
+        "However, links with the Health and Wellbeing Board and the Safeguarding Adult Board are not yet defined or "
+        "embedded, with no formal protocol in place to drive improvement.",
+        "lscb-review",
+        "partnership-working",
+        True,
+    ),
+    (
+        "For example, the panel now gives closer attention to support for inter-agency placements.",
+        "adoption",
+        "partnership-working",
+        False,
+    ),
+    # allegations against adults who work with children, by any wording
+    (
+        "Allegations management processes are followed appropriately, meetings are held and recorded in detail, and "
+        "appropriate steps are taken to safeguard children.",
+        HELP,
+        "allegations-against-professionals",
+        True,
+    ),
+    (
+        "Joint working and effective communication with the police help to identify alleged perpetrators.",
+        HELP,
+        "allegations-against-professionals",
+        False,
+    ),
+    # sufficiency: the recruitment (and retention) of mainstream foster carers is no social workers' recruitment
+    (
+        "Recruitment and retention of foster carers remains a challenge.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    ("Recruitment and retention of foster carers remains a challenge.", CIC, "workforce", False),
+    (
+        "Managers have a good overview of the recruitment of mainstream foster carers and continue to recruit to "
+        "offset the number of resignations.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    # voice of the child: communicating with children, children who contribute, are consulted or have been
+    # involved, the views of care leavers
+    (
+        "Social workers are experienced in communicating with children who are non-verbal, to inform their "
+        "assessment of needs and risks.",
+        HELP,
+        "voice-of-the-child",
+        True,
+    ),
+    ("Children in care and care leavers regularly contribute to service development.", CIC, "voice-of-the-child", True),
+    (
+        "This is a missed opportunity to identify trends and contribute to improving practice.",
+        HELP,
+        "voice-of-the-child",
+        False,
+    ),
+    ("Children are consulted regularly about their wishes and feelings.", CIC, "voice-of-the-child", True),
+    (
+        "Care leavers have been actively involved in its creation, implementation and review.",
+        LEAVERS,
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "The views of care leavers are represented well by the active care leaver forum, whose members regularly "
+        "attend corporate parenting board and whose views are used effectively to shape service delivery.",
+        LEAVERS,
+        "voice-of-the-child",
+        True,
+    ),
+    # performance information: a performance and quality (assurance) framework; management oversight: signing off,
+    # managers' decisions, senior management panels, management scrutiny and advice
+    (
+        "Leaders make good use of the improved performance and quality assurance framework.",
+        "leadership",
+        "performance-information",
+        True,
+    ),
+    (
+        "A monthly service-based practice challenge and support event and the introduction of 'Driving quality and "
+        "improvement in performance and practice' are influencing and having a positive impact on the quality of "
+        "services for children.",
+        "leadership",
+        "performance-information",
+        False,
+    ),
+    ("Assessments are routinely signed off by practice managers.", HELP, "management-oversight", True),
+    (
+        "Policies are shared through the priority, delivery and scrutiny group (PDSG) and signed off by the full "
+        "board's members.",
+        "lscb-review",
+        "management-oversight",
+        False,
+    ),
+    (
+        "Managers' decisions to close referrals following checks are applied appropriately, and workers actively "
+        "encourage parents to accept early help intervention before considering a child's record being closed.",
+        HELP,
+        "management-oversight",
+        True,
+    ),
+    (
+        "Since the last inspection, a number of senior management panels have been established to monitor the "
+        "planning for children with the most complex risks and needs.",
+        "leadership",
+        "management-oversight",
+        True,
+    ),
+    (
+        "Most children at risk of exploitation benefit from comprehensive risk assessments which are updated and "
+        "reviewed through the multi-agency vulnerable risk management panel.",
+        HELP,
+        "management-oversight",
+        False,
+    ),
+]
