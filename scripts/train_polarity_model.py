@@ -33,7 +33,8 @@ How the design was chosen (2026-11-30), each time on sentences of reports left o
 - round five (late evening): a subject quantified by "few" or "none" turns its clause's cues (polarity.py), a bare
   count rather than any figure keeps the rules' neutral, and "contrast" is a contrast as the rules read it. On
   809 more sentences labelled blind (sixth_sentences.jsonl), scored once before they were trained on: 0.838
-  (rules 0.773). Then trained on them too (4,687 sentences).
+  (rules 0.773). Then trained on them too (4,687 sentences). With the sentence joins and the "less" rules: 0.846
+  on 810 more sentences labelled blind (seventh_sentences.jsonl; rules 0.805), which stay out of training.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ TRAINING_SETS = (
     "final_sentences.jsonl",
     "sixth_sentences.jsonl",
 )
-NEVER_TRAINED_ON = "sealed_sentences.jsonl"
+NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "seventh_sentences.jsonl")  # the blind measures
 # What decides the rules' verdict, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
     "loaders/patterns/polarity.json",
