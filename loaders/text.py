@@ -114,7 +114,12 @@ def _joins(previous: str, line: str) -> bool:
     first = line[0]
     if first.islower() and not _LIST_START.match(line):
         return True
-    if _FIGURE_IN_PROSE.match(line) and len(previous) >= 60 and (previous[-1].islower() or previous[-1] == ","):
+    if (
+        _FIGURE_IN_PROSE.match(line)
+        and len(previous) >= 60
+        and (previous[-1].islower() or previous[-1] == ",")
+        and not _GRADE_END.search(previous[-12:])  # a judgement's grade line ends its own row
+    ):
         return True  # "placed more than" / "20 miles from home": a wrapped figure, not a numbered item
     if len(previous) < 65 or _LIST_START.match(line) or GRADE_START.match(line) or _FIELD.match(line):
         return False

@@ -429,8 +429,11 @@ def _not_an_agency(span) -> bool:
     if text in ("school", "college"):
         return before in _SETTING_BEFORE or after in _SETTING_AFTER
     if text in ("court", "courts"):
-        # "" : "Courts are positive"; "the police and courts"
-        return before not in ("", "the", "local", "high", "and", "or", "with", "by", ",") or after in _COURT_AFTER
+        # "" : "Courts are positive"; "the police and courts"; "court reports" are documents, "the court reports
+        # that" is the court speaking
+        speaks = after in ("report", "reports") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "that"
+        placed = before not in ("", "the", "local", "high", "and", "or", "with", "by", ",")
+        return placed or (after in _COURT_AFTER and not speaks)
     return text == "housing" and (before in _HOUSING_BEFORE or after in ("issue", "issues", "option", "need", "needs"))
 
 
@@ -447,8 +450,12 @@ def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
         ends = not words[i + 1].isalpha() or words[i + 1] == "and"  # not "housing and health issues"
         listed_after = words[i - 1] in (",", "and") and agency_at(i - 2)
         listed_before = words[i + 1] in (",", "and") and agency_at(i + 2)
-        such_as = words[i - 2 : i] == ["such", "as"] and words[i - 3] in _AGENCY_NOUNS  # "agencies such as health"
-        listed = listed_before or (ends and listed_after) or such_as
+        # "agencies such as health", "partners, such as health"; "partners, including health and the police"
+        such_as = words[i - 2 : i] == ["such", "as"] and (words[i - 3] == "," and words[i - 4] or words[i - 3]) in (
+            _AGENCY_NOUNS | {"services"}
+        )
+        including = words[i - 1] == "including" and bool(_AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1]))
+        listed = listed_before or (ends and listed_after) or such_as or including
         if _names_agency(doc, i) or listed and not _childs_health(words, i):
             spans.append(Span(doc, i, i + 1, label="partners", span_id="health"))
     return spans

@@ -142,22 +142,23 @@ def not_criticism(lower: str) -> str:
     return _NOT_CRITICISM.sub(" ", lower)
 
 
-# A subject that "few" or "none" quantifies turns what its clause says: "Few plans are specific" criticises and
-# "none are placed in bed and breakfast" praises. The clause runs to the next clause boundary or quantifier.
+# A subject that "few" or "none" quantifies turns what its clause says: "Few plans are realistic" criticises and
+# "none are placed in bed and breakfast" praises (the cues it turns are named "few … realistic", "few … bed and
+# breakfast" whichever the quantifier). The clause runs to the next clause boundary or quantifier.
 _FEW_SUBJECT = re.compile(
     r"(?:^\W*(?:\d+[.)]\s*)?(?:however,? |but )?|[;:] |,? (?:and|but) )"
-    r"(?:only |very |too |relatively )?"
+    r"(?:there (?:is|are|was|were) )?(?:only |very |too |relatively )?"
     r"(?:few|none|no (?:child|children|young people|care leavers|cases?|families|plans?))(?![\w-])"
 )
 _CLAUSE_END = re.compile(
     r"[;:]|,? but |, (?:and|although|though|while|whilst|which|so|as|even|should|with|where|when|because|resulting|"
-    r"meaning)\b| unless\b"
+    r"meaning|this|that|these|it|there)\b| unless\b| and (?:this|that|it) "
     # "and their participation is underdeveloped" (not "and who are placed with family")
     r"| and (?!who |which |that |whose )(?=(?:\S+ ){0,4}(?:is|are|was|were|has|have|had)\b)"
 )
 
 
-_LESS_BEFORE = re.compile(r"\b(?:less|fewer) $")
+_LESS_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )\b(?:less|fewer) $")  # "less delay", not "no less delay"
 
 
 def _few_scopes(lower: str) -> list[tuple[int, int]]:
@@ -172,6 +173,18 @@ def _few_scopes(lower: str) -> list[tuple[int, int]]:
             end = clause_end.start()
         scopes.append((quantifier.end(), end))
     return scopes
+
+
+_QUALIFIERS = frozenset("less not requires require required needs need".split())
+
+
+def _qualifies(criticism: re.Match[str], praise: re.Match[str]) -> bool:
+    """Whether a criticism cue holds the praise word and turns it ("less effective", "requires improvement"); in
+    "areas for improvement" the two still weigh against each other, as a neutral phrase."""
+    if not (criticism.start() <= praise.start() and praise.end() <= criticism.end()):
+        return False
+    lead = criticism.string[criticism.start() : praise.start()].split()
+    return bool(lead) and lead[-1] in _QUALIFIERS
 
 
 def _within(match: re.Match[str], scopes: list[tuple[int, int]]) -> bool:
@@ -211,11 +224,20 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     for start, end in denied:
         unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
     for match in praise_matches:
-        before = unnegated[max(0, match.start() - 40) : match.start()].split()[-4:]
-        if _within(match, scopes):
+        if any(_qualifies(c, match) for c in criticism_matches):
+            continue  # "effective" in the criticism cue "less effective": one phrase, one cue
+        # in a "few" clause, only a negator after the quantifier counts ("few" itself is one)
+        start = max([0, match.start() - 40] + [a for a, b in scopes if a <= match.start() < b])
+        before = unnegated[start : match.start()].split()[-4:]
+        negated = bool(lexicon["negators"].search(" ".join(before))) or (
+            before[-1:] == ["less"] and before[-2:-1] not in (["no"], ["not"])  # "less robust", not "no less robust"
+        )
+        if _within(match, scopes) and not negated:
             criticism.append(f"few … {match.group(0)}")  # "very few plans are specific, measurable, realistic"
-        elif lexicon["negators"].search(" ".join(before)) or before[-1:] == ["less"]:  # "less focused"
-            criticism.append(f"not … {match.group(0)}")  # "not always effective" criticises
+        elif _within(match, scopes):
+            praise.append(match.group(0))  # "no case is closed without a successful conclusion": two negatives
+        elif negated:
+            criticism.append(f"not … {match.group(0)}")  # "not always effective", "less robust" criticise
         else:
             praise.append(match.group(0))
     for start, end in scopes:

@@ -49,9 +49,10 @@ CRITICAL = ("weakness", "mixed")
 # these (24 of 32 against 20), the rules on counts (51 of 69 against 45).
 _NOT_A_COUNT = re.compile(
     r"^\s*\d+[.)](?!\d)"
-    r"|\b(?:section|s|article|tier|level|stage|year|aged?)\s+\d+"
+    r"|\b(?:section|s|article|tier|level|stage|year|aged?)\s*\.?\s*\d+(?:\s*(?:[-–−]|to|and|or)\s*\d+)?"
     r"|\b\d+\s*-?\s*(?:hours?|days?|working|weeks?|months?|years?|year-olds?|minutes?)\b"
-    r"|\b(?:19|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b",
+    r"|\b(?:19|20)\d\d(?:\s*[-–−/]\s*\d\d(?:\d\d)?)?\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -72,7 +73,9 @@ def leading_words(doc: Doc) -> tuple[str, ...]:
     ]
     if rules.fixed:
         words.append("fixed")
-    if sets_against(cue_text(sentence_text(doc))):  # as the rules read a contrast (grouped CV: 0.839 against 0.838)
+    # a contrast as the rules read one, on the cue text before their praise and criticism exceptions (grouped CV:
+    # 0.839 against 0.838 for any contrast word)
+    if sets_against(cue_text(sentence_text(doc))):
         words.append("contrast")
     return tuple(words)
 

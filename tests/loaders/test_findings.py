@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from loaders.components.polarity import score_polarity
 from loaders.findings import annotate_texts, annotated_docs
 from ontology import concept_labels
 
@@ -499,14 +500,56 @@ def test_rules_turn_what_a_few_or_none_subject_does(nlp, text, polarity):
             "on quality.",
             "weakness",
         ),
-        # a relative clause does not end the clause that "too few" opens
-        (
-            "Too few children who need to be looked after and who are placed within their wider family receive timely "
-            "assessment of their needs.",
-            "weakness",
-        ),
     ],
 )
 def test_rules_read_less_and_adverse(nlp, text, polarity):
     (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
     assert doc._.rule_polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "praise", "criticism"),
+    [
+        # a relative clause does not end the clause that "too few" opens: its praise is turned
+        (
+            "Too few children who need to be looked after and who are placed within their wider family receive timely "
+            "assessment of their needs.",
+            (),
+            ("too few", "few … timely"),
+        ),
+        # "there are no" opens a "none" clause too
+        (
+            "There were no young people in bed and breakfast accommodation.",
+            ("few … bed and breakfast",),
+            (),
+        ),
+        # two negatives in a "none" clause praise
+        (
+            "Children missing from education are tracked and monitored by a discreet service, and no case is closed "
+            "without a successful conclusion.",
+            ("successful",),
+            (),
+        ),
+        # a new subject after a comma or "and this" ends the clause
+        (
+            "Very few have access to specialist support and this hinders their chances.",
+            (),
+            ("hinders", "few … have access to"),
+        ),
+        # one phrase, one cue: "less well" and "requires improvement" do not also count their praise word
+        ("A small number are less well focused.", (), ("less well",)),
+        ("Children's services in Lewisham require improvement to be good.", ("good",), ("require improvement",)),
+        # "areas for improvement" still weighs its two words against each other
+        (
+            "Performance data is used intelligently and is targeting areas for improvement effectively.",
+            ("improvement", "effectively"),
+            ("areas for improvement",),
+        ),
+        # "no less" is no "less"
+        ("Children experience no less delay.", (), ("delay",)),
+    ],
+)
+def test_rules_cues_in_few_and_less_clauses(text, praise, criticism):
+    _, found_praise, found_criticism, _ = score_polarity(text, "help-and-protection")
+    assert sorted(found_praise) == sorted(praise)
+    assert sorted(found_criticism) == sorted(criticism)

@@ -236,3 +236,18 @@ def test_courts_after_another_agency_in_a_list_are_the_agency(nlp):
     # written for this test: "and", "or", "with" or "by" before "courts" join it to another agency
     (row,) = annotate_texts(["Information is shared by the police and courts in a timely way."], nlp, section=HELP)
     assert row["partners"] == ["courts", "police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # written for this test: a comma before "such as", "including health and the police", the court speaking
+        ("Key partners, such as health, attend strategy meetings.", ["health"]),
+        ("Partners, including health and the police, attend strategy meetings.", ["health", "police"]),
+        ("The court reports that social work evidence is of high quality.", ["courts"]),
+        ("Court reports and care plans are quality-assured by legal services.", []),
+    ],
+)
+def test_partners_in_lists_and_the_court_speaking(nlp, text, partners):
+    (row,) = annotate_texts([text], nlp, section=HELP)
+    assert row["partners"] == partners

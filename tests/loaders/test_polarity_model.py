@@ -127,6 +127,11 @@ def test_polarity_model_reads_empty_and_one_word_sentences(nlp, text):
         ("Section 47 enquiries are completed by the child protection teams.", False),
         ("A commissioned project team has been deployed since March 2022 in the locality teams.", False),
         ("41.Young people are seen by their social workers.", False),
+        # financial years, dates, age ranges and "s47" are no counts either
+        ("The 2012–13 annual report was published in May 2014.", False),
+        ("The MST service works with young people aged 11–17.", False),
+        ("Section 47 enquiries started at 31 March were reviewed.", False),
+        ("In 2014/15 there were 40 adoptions.", True),
     ],
 )
 def test_a_bare_count_keeps_the_rules_neutral_other_figures_go_to_the_model(nlp, monkeypatch, text, kept):

@@ -11,6 +11,7 @@ from loaders.pages import read_pages
 from loaders.records import Report
 from loaders.sections import split_sections
 from loaders.sentences import split_sentences, split_spans
+from loaders.text import separate_lines
 
 
 def _sentences(raw: str) -> list[tuple[str, int, int | None, str | None]]:
@@ -99,6 +100,21 @@ def test_sentences_join_a_line_that_a_figure_opens():
         "them as critical.",
         "A joint panel enables assessments for 16- and 17-year-olds who present as homeless.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("previous", "line"),
+    [
+        # a numbered paragraph, and a figure after a judgement's grade line, open their own lines
+        ("The quality of assessments has improved since the last inspection and most are now", "12. The local offer"),
+        (
+            "The graded judgement about the experiences and progress of care leavers is good",
+            "16 young people were seen.",
+        ),
+    ],
+)
+def test_a_figure_after_a_grade_or_a_numbered_paragraph_starts_a_line(previous, line):
+    assert separate_lines(previous, line, False) == "\n"
 
 
 def test_sentences_join_across_a_page_break_and_its_page_number():
