@@ -69,8 +69,13 @@ _FOOTNOTE_MARK = re.compile(r"\b([a-z]{4,}|Board|LSCB|LSCBs|Partnership)[1-9](?=
 
 GRADE_START = re.compile(r"(?:outstanding|good|requires?\b|inadequate|adequate|grade\b)", re.I)
 _LIST_START = re.compile(rf"(?:{BULLET}|\d{{1,3}}(?:\.\d{{1,2}})?[.)]?\s|[a-z]\)\s|\(\w{{1,3}}\)\s)")
-# A figure that opens a wrapped line of prose: "20 miles", "1,826 at", "26% were", "2014 and", "16- and", "17-year-olds"
-_FIGURE_IN_PROSE = re.compile(r"(?:\d{1,3}(?:,\d{3})*|(?:19|20)\d\d)[%-]?,? [a-z]|\d{1,2}-[a-z]")
+# A figure that opens a wrapped line of prose: "20 miles", "1,826 at", "26% were", "2014 and", "16- and",
+# "17-year-olds", a year or financial year ("2013.", "2014–15, 19%"), a percentage ("86%."), a range ("16–18
+# years"). Not a bare number before a full stop: "19. Inspectors" may be an age or the next numbered paragraph.
+_FIGURE_IN_PROSE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})*|\d{4})[%-]?,? [a-z]|\d{1,2}-[a-z]"
+    r"|(?:19|20)\d\d(?:\s*[–−/-]\s*\d\d(?:\d\d)?)?(?![\d.]\d)|\d{1,3}(?:\.\d+)?%|\d{1,3}\s*[–−]\s*\d{1,3} [a-z]"
+)
 _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
 # The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
