@@ -163,8 +163,8 @@ _LESS_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )\b(?:less|fewer) $")  # "less d
 
 def _few_scopes(lower: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the clauses whose subject is quantified by "few" or "none"."""
-    if "few" not in lower and "no" not in lower:
-        return []  # most sentences have neither: no regex pass
+    if "few" not in lower and "none" not in lower and "no " not in lower:
+        return []  # most sentences have none of these: no regex pass
     quantifiers = list(_FEW_SUBJECT.finditer(lower))
     scopes = []
     for k, quantifier in enumerate(quantifiers):
