@@ -455,12 +455,21 @@ def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
             _AGENCY_NOUNS | {"services"}
         )
         including = words[i - 1] == "including" and bool(_AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1]))
-        listed = listed_before or (ends and listed_after) or such_as or including
+        # "partnerships with health", "works closely with health"; "Health" capitalised mid-sentence is the body
+        partnered = words[i - 1] == "with" and bool(_PARTNERING.intersection(words[max(i - 6, 0) : i - 1]))
+        named = (  # not inside a name: "Public Health", "Health Overview and Scrutiny Panel"
+            0 < i < len(doc) - 1 and doc[i].text == "Health" and doc[i - 1].is_lower and not doc[i + 1].is_title
+        )
+        listed = listed_before or (ends and listed_after) or such_as or including or partnered or named
         if _names_agency(doc, i) or listed and not _childs_health(words, i):
             spans.append(Span(doc, i, i + 1, label="partners", span_id="health"))
     return spans
 
 
+_PARTNERING = frozenset(
+    "partnership partnerships partners work works working worked agreement links link liaison jointly joint closely "
+    "together relationship relationships collaboration collaboratively".split()
+)
 # A child's own health: "their health", "including health and education", "health, education and other needs"
 _CHILDS_BEFORE = frozenset("'s ’s ' their his her its promote promoting improve improving".split())
 _NEEDS = frozenset(

@@ -246,6 +246,23 @@ def test_courts_after_another_agency_in_a_list_are_the_agency(nlp):
         ("Partners, including health and the police, attend strategy meetings.", ["health", "police"]),
         ("The court reports that social work evidence is of high quality.", ["courts"]),
         ("Court reports and care plans are quality-assured by legal services.", []),
+        # corpus sentences: partnership with health, and Health capitalised as the body, not inside a name
+        ("Partnerships, particularly with health, are well established.", ["health"]),
+        (
+            "The local authority works well with health and the two neighbouring unitary authorities, which is helping "
+            "to deliver better outcomes for children.",
+            ["health"],
+        ),
+        (
+            "The assessments seen of prospective adopters were overall timely, but late medical responses from Health "
+            "impact on stage 1 of the assessment.",
+            ["health"],
+        ),
+        (
+            "However, regular and detailed scrutiny of children's services is not undertaken by the Health Overview "
+            "and Scrutiny Panel.",
+            [],
+        ),
     ],
 )
 def test_partners_in_lists_and_the_court_speaking(nlp, text, partners):
