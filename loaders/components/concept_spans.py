@@ -457,6 +457,10 @@ def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
         including = words[i - 1] == "including" and bool(_AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1]))
         # "partnerships with health", "works closely with health"; "Health" capitalised mid-sentence is the body
         partnered = words[i - 1] == "with" and bool(_PARTNERING.intersection(words[max(i - 6, 0) : i - 1]))
+        # "strategy discussions do not include health", "include health and other agencies" (not "health support")
+        partnered |= words[i - 1] in _INVOLVE and (
+            not words[i + 1].isalpha() or words[i + 1 : i + 3] == ["and", "other"]
+        )
         named = (  # not inside a name: "Public Health", "Health Overview and Scrutiny Panel"
             0 < i < len(doc) - 1 and doc[i].text == "Health" and doc[i - 1].is_lower and not doc[i + 1].is_title
         )
@@ -466,6 +470,7 @@ def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
     return spans
 
 
+_INVOLVE = frozenset("include includes involve involves involved involving invite invites invited".split())
 _PARTNERING = frozenset(
     "partnership partnerships partners work works working worked agreement links link liaison jointly joint closely "
     "together relationship relationships collaboration collaboratively".split()
