@@ -1029,6 +1029,115 @@ CASES += [
         "partnership-working",
         False,
     ),
+    # Sixth round: attendance by agencies, services shaped by young people, additional (staffing) capacity.
+    ("These meetings are well attended by relevant agencies.", HELP, "partnership-working", True),
+    (
+        "Meetings to review plans are well attended by key professionals, family members and children when "
+        "appropriate.",
+        HELP,
+        "partnership-working",
+        False,
+    ),
+    (
+        "This helps to ensure that services are shaped by the children and families who experience and benefit "
+        "from them.",
+        "leadership",
+        "voice-of-the-child",
+        True,
+    ),
+    (
+        "Decisions made by virtual school staff about school placements are informed by children's social and "
+        "emotional needs balanced with children's need for stability.",
+        "children-in-care",
+        "voice-of-the-child",
+        False,
+    ),
+    (
+        "Leaders had already identified this pressure prior to the inspection and had begun recruiting additional "
+        "capacity.",
+        HELP,
+        "workforce",
+        True,
+    ),
+    (
+        "Consideration has been given by the Chief Executive to ensure sufficient capacity for the statutory duties "
+        "required of the DCS role to be delivered effectively.",
+        "leadership",
+        "workforce",
+        False,
+    ),
+    (
+        "Managers give clear direction to social workers completing assessments of children's needs, including "
+        "pre-birth, to help workers fully explore parents' capacity to meet children's needs.",
+        HELP,
+        "management-oversight",
+        True,
+    ),
+    (
+        "The LSCB provides clear guidance to practitioners on thresholds.",
+        "lscb-review",
+        "management-oversight",
+        False,
+    ),
+    ("The search for suitable alternative families starts at the earliest possible stage.", CIC, "permanence", True),
+    (
+        "Children with disabilities benefit from alternative provision that meets their needs.",
+        CIC,
+        "permanence",
+        False,
+    ),
+    (
+        "A significant proportion of children are placed at a distance from Peterborough.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    (
+        "Only a relatively small minority of children live far from their home area and, in most cases seen, they "
+        "were not disadvantaged as a result.",
+        CIC,
+        "placement-sufficiency",
+        True,
+    ),
+    (
+        "The local authority is far from achieving its ambitions for children in care.",
+        "leadership",
+        "placement-sufficiency",
+        False,
+    ),
+    ("Social workers listen to and take note of what children say.", HELP, "voice-of-the-child", True),
+    ("Social workers know what children need to make progress.", HELP, "voice-of-the-child", False),
+    ("Family time is based appropriately on the needs and wishes of children.", CIC, "voice-of-the-child", True),
+    ("Family time is based appropriately on the needs of children.", CIC, "voice-of-the-child", False),
+    (
+        "Strategy meetings and initial child protection conferences are timely, with improved attendance by partners "
+        "and the police.",
+        HELP,
+        "partnership-working",
+        True,
+    ),
+    ("There is good attendance by agencies, who produce reports as needed.", HELP, "partnership-working", True),
+    ("School attendance by children in care has improved.", CIC, "partnership-working", False),
+    (
+        "This enables senior leaders to track progress against targets and identify effectively where further work "
+        "is required in almost all areas.",
+        "leadership",
+        "performance-information",
+        True,
+    ),
+    (
+        "This lack of accurate data, combined with an absence of target-setting or rigorous analysis, means that the "
+        "local authority does not fully understand its current position.",
+        "leadership",
+        "performance-information",
+        True,
+    ),
+    (
+        "They capture the voice of the child well, and use this creatively to set targets for the following year.",
+        CIC,
+        "performance-information",
+        False,
+    ),
 ]
 
 
