@@ -119,16 +119,11 @@ def _joins(previous: str, line: str) -> bool:
     first = line[0]
     if first.islower() and not _LIST_START.match(line):
         return True
-    if (
-        _FIGURE_IN_PROSE.match(line)
-        and len(previous) >= 60
-        and (previous[-1].islower() or previous[-1] == ",")
-        and not _GRADE_END.search(previous[-12:])  # a judgement's grade line ends its own row
-    ):
+    if _GRADE_END.search(previous[-12:]):
+        return False  # a judgement's grade line ends its own row
+    if _FIGURE_IN_PROSE.match(line) and len(previous) >= 60 and (previous[-1].islower() or previous[-1] == ","):
         return True  # "placed more than" / "20 miles from home": a wrapped figure, not a numbered item
     if len(previous) < 65 or _LIST_START.match(line) or GRADE_START.match(line) or _FIELD.match(line):
-        return False
-    if _GRADE_END.search(previous[-12:]):
         return False
     if not (first.isupper() or first in "'\"(£"):
         return False

@@ -438,36 +438,46 @@ def _not_an_agency(span) -> bool:
 
 
 def _listed_health(doc, taken: set[int], not_agencies: set[int]) -> list:
-    """Bare "health" in a list of agencies, before "partners" ("health and police partners") or after "such as";
-    not a child's own health in a list of their needs ("children's health and education needs")."""
+    """Bare "health" where it names the agency (_health_is_the_agency), outside the mentions already taken."""
     words = [t.lower_ for t in doc] + ["", ""]  # padded: words[i + 2] and words[-1] are always there
+    return [
+        Span(doc, i, i + 1, label="partners", span_id="health")
+        for i in range(len(doc))
+        if words[i] == "health" and i not in taken and _health_is_the_agency(doc, words, i, not_agencies)
+    ]
 
-    def agency_at(j: int) -> bool:  # a listed agency word that settling has not just rejected ("their housing")
+
+def _health_is_the_agency(doc, words: list[str], i: int, not_agencies: set[int]) -> bool:
+    """Bare "health" in a list of agencies ("police, health and education staff"), before "partners", after
+    "such as" or "including" after agencies, after "partnerships with", as what discussions include, or
+    capitalised as the body; not a child's own health in a list of their needs ("children's health and education
+    needs"). not_agencies: the tokens of agency words that settling has just rejected ("their housing")."""
+    if _names_agency(doc, i):
+        return True
+
+    def agency_at(j: int) -> bool:
         return words[j] in _LIST_AGENCIES and j not in not_agencies
 
-    spans = []
-    for i in (i for i in range(len(doc)) if words[i] == "health" and i not in taken):
-        ends = not words[i + 1].isalpha() or words[i + 1] == "and"  # not "housing and health issues"
-        listed_after = words[i - 1] in (",", "and") and agency_at(i - 2)
-        listed_before = words[i + 1] in (",", "and") and agency_at(i + 2)
-        # "agencies such as health", "partners, such as health"; "partners, including health and the police"
-        such_as = words[i - 2 : i] == ["such", "as"] and (words[i - 3] == "," and words[i - 4] or words[i - 3]) in (
-            _AGENCY_NOUNS | {"services"}
-        )
-        including = words[i - 1] == "including" and bool(_AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1]))
-        # "partnerships with health", "works closely with health"; "Health" capitalised mid-sentence is the body
-        partnered = words[i - 1] == "with" and bool(_PARTNERING.intersection(words[max(i - 6, 0) : i - 1]))
+    before, after = words[i - 1], words[i + 1]
+    ends = not after.isalpha() or after == "and"  # not "housing and health issues"
+    listed = (
+        (after in (",", "and") and agency_at(i + 2))
+        or (ends and before in (",", "and") and agency_at(i - 2))
+        # "agencies such as health", "partners, such as health"
+        or (words[i - 2 : i] == ["such", "as"] and (words[i - 4] if words[i - 3] == "," else words[i - 3]) in _HEADS)
+        or (before == "including" and _just_before(words, i, _AGENCY_NOUNS))  # "partners, including health and the"
+        or (before == "with" and _just_before(words, i, _PARTNERING))  # "partnerships with health"
         # "strategy discussions do not include health", "include health and other agencies" (not "health support")
-        partnered |= words[i - 1] in _INVOLVE and (
-            not words[i + 1].isalpha() or words[i + 1 : i + 3] == ["and", "other"]
-        )
-        named = (  # not inside a name: "Public Health", "Health Overview and Scrutiny Panel"
-            0 < i < len(doc) - 1 and doc[i].text == "Health" and doc[i - 1].is_lower and not doc[i + 1].is_title
-        )
-        listed = listed_before or (ends and listed_after) or such_as or including or partnered or named
-        if _names_agency(doc, i) or listed and not _childs_health(words, i):
-            spans.append(Span(doc, i, i + 1, label="partners", span_id="health"))
-    return spans
+        or (before in _INVOLVE and (not after.isalpha() or words[i + 1 : i + 3] == ["and", "other"]))
+        # the body, not inside a name: "Public Health", "Health Overview and Scrutiny Panel"
+        or (0 < i < len(doc) - 1 and doc[i].text == "Health" and doc[i - 1].is_lower and not doc[i + 1].is_title)
+    )
+    return listed and not _childs_health(words, i)
+
+
+def _just_before(words: list[str], i: int, vocabulary: frozenset[str]) -> bool:
+    """Whether one of the five words before words[i - 1] is in vocabulary ("partners, including health")."""
+    return bool(vocabulary.intersection(words[max(i - 6, 0) : i - 1]))
 
 
 _INVOLVE = frozenset("include includes involve involves involved involving invite invites invited".split())
@@ -481,6 +491,7 @@ _NEEDS = frozenset(
     "needs need outcomes wellbeing being issues histories history appointments checks plan plans".split()
 )
 _SERVICES = _AGENCY_NOUNS | frozenset("staff workers service services provision support resources".split())
+_HEADS = _AGENCY_NOUNS | {"services"}  # what "such as health" may follow
 
 
 def _childs_health(words: list[str], i: int) -> bool:
@@ -494,17 +505,18 @@ def _childs_health(words: list[str], i: int) -> bool:
         if not (word.isalpha() or word in (",", "-")):
             break
     if words[i - 1] == "including":  # "partners, including health and police" lists agencies
-        return not _AGENCY_NOUNS.intersection(words[max(i - 6, 0) : i - 1])
+        return not _just_before(words, i, _AGENCY_NOUNS)
     return words[i - 1] in _CHILDS_BEFORE or words[i - 2 : i] == ["relation", "to"]
 
 
 def _settle_partners(partners: list, mentions: list, doc) -> list:
     """A partner inside a longer mention is none ("school" in "the virtual school"); "CAMHS" is both."""
-    inside = [p for p in partners if not any(_inside(p, m) and len(m) > len(p) for m in mentions)]
-    kept = [p for p in inside if not _not_an_agency(p)]
+    kept, rejected = [], []
+    for p in partners:
+        if not any(_inside(p, m) and len(m) > len(p) for m in mentions):
+            (rejected if _not_an_agency(p) else kept).append(p)
     if "health" in sentence_lower(doc):  # a string test first: this runs on every sentence
-        rejected = _tokens([p for p in inside if p not in kept])
-        kept += _listed_health(doc, _tokens(mentions) | _tokens(partners), rejected)
+        kept += _listed_health(doc, _tokens(mentions) | _tokens(partners), _tokens(rejected))
     return kept
 
 

@@ -187,8 +187,9 @@ def _qualifies(criticism: re.Match[str], praise: re.Match[str]) -> bool:
     return bool(lead) and lead[-1] in _QUALIFIERS
 
 
-def _within(match: re.Match[str], scopes: list[tuple[int, int]]) -> bool:
-    return any(start <= match.start() < end for start, end in scopes)
+def _scope_start(match: re.Match[str], scopes: list[tuple[int, int]]) -> int | None:
+    """Where the few/none clause holding the match starts (clauses do not overlap), or None."""
+    return next((start for start, end in scopes if start <= match.start() < end), None)
 
 
 def sets_against(lower: str) -> bool:
@@ -216,10 +217,16 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         m for m in lexicon["criticism"].finditer(lower) if not any(start <= m.start() < end for start, end in denied)
     ]
     scopes = _few_scopes(lower)
-    lessened = [m for m in criticism_matches if _LESS_BEFORE.search(lower, 0, m.start())]  # "less delay"
-    criticism = [m.group(0) for m in criticism_matches if not _within(m, scopes) and m not in lessened]
-    praise = [f"few … {m.group(0)}" for m in criticism_matches if _within(m, scopes)]  # "few wait too long"
-    praise += [f"less … {m.group(0)}" for m in lessened if not _within(m, scopes)]
+    # a criticism cue praises in a few/none clause ("few wait too long") and after "less" ("less delay")
+    criticism, turned, lessened = [], [], []
+    for m in criticism_matches:
+        if _scope_start(m, scopes) is not None:
+            turned.append(f"few … {m.group(0)}")
+        elif _LESS_BEFORE.search(lower, 0, m.start()):
+            lessened.append(f"less … {m.group(0)}")
+        else:
+            criticism.append(m.group(0))
+    praise = turned + lessened
     unnegated = lower  # the denied shortcomings' own "no", "not", "without" negate nothing else
     for start, end in denied:
         unnegated = unnegated[:start] + "x" * (end - start) + unnegated[end:]
@@ -227,14 +234,14 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         if any(_qualifies(c, match) for c in criticism_matches):
             continue  # "effective" in the criticism cue "less effective": one phrase, one cue
         # in a "few" clause, only a negator after the quantifier counts ("few" itself is one)
-        start = max([0, match.start() - 40] + [a for a, b in scopes if a <= match.start() < b])
-        before = unnegated[start : match.start()].split()[-4:]
+        scope = _scope_start(match, scopes)
+        before = unnegated[max(0, match.start() - 40, scope or 0) : match.start()].split()[-4:]
         negated = bool(lexicon["negators"].search(" ".join(before))) or (
             before[-1:] == ["less"] and before[-2:-1] not in (["no"], ["not"])  # "less robust", not "no less robust"
         )
-        if _within(match, scopes) and not negated:
+        if scope is not None and not negated:
             criticism.append(f"few … {match.group(0)}")  # "very few plans are specific, measurable, realistic"
-        elif _within(match, scopes):
+        elif scope is not None:
             praise.append(match.group(0))  # "no case is closed without a successful conclusion": two negatives
         elif negated:
             criticism.append(f"not … {match.group(0)}")  # "not always effective", "less robust" criticise

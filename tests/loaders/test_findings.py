@@ -377,9 +377,22 @@ def test_findings_childrens_plans_stay_plans(nlp):
         ("Practitioners are aware of the needs of the children they work with.", "neutral"),  # no gap conceded
         ("Children's needs change faster than their plans are updated.", "neutral"),  # no benchmark: no praise
         ("No child remains on a plan for longer than necessary.", "neutral"),  # "for longer than needed" criticises
+        # "less" right before a word of praise criticises; "less complex cases", "less than" do not turn praise
+        ("Links with commissioning intentions and actions are less clear.", "weakness"),
+        ("Some personal advisers are less clear about what those care leavers over 21 are entitled to.", "weakness"),
+        (
+            "Inspectors saw examples of good parallel planning which means that children experience less delay.",
+            "strength",
+        ),
+        # an adverse effect stated is criticism
+        (
+            "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "
+            "on quality.",
+            "weakness",
+        ),
     ],
 )
-def test_rules_read_conditions_and_awareness_only_where_they_apply(nlp, text, polarity):
+def test_rules_read_conditions_awareness_less_and_adverse_where_they_apply(nlp, text, polarity):
     # the rules' own verdict, as the pipeline gives it (the trained model reads it next, and may call plain
     # description praise)
     (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
@@ -482,29 +495,6 @@ def test_rules_turn_what_a_few_or_none_subject_does(nlp, text, polarity):
     assert doc._.rule_polarity == polarity
     if polarity != "mixed":  # the model reads the verdict and may weigh a mixed sentence's halves otherwise
         assert doc._.polarity == polarity
-
-
-@pytest.mark.parametrize(
-    ("text", "polarity"),
-    [
-        # "less" right before a word of praise criticises; "less complex cases", "less than" do not turn praise
-        ("Links with commissioning intentions and actions are less clear.", "weakness"),
-        ("Some personal advisers are less clear about what those care leavers over 21 are entitled to.", "weakness"),
-        (
-            "Inspectors saw examples of good parallel planning which means that children experience less delay.",
-            "strength",
-        ),
-        # an adverse effect stated is criticism
-        (
-            "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "
-            "on quality.",
-            "weakness",
-        ),
-    ],
-)
-def test_rules_read_less_and_adverse(nlp, text, polarity):
-    (doc,) = annotated_docs(nlp, [text], ["help-and-protection"])
-    assert doc._.rule_polarity == polarity
 
 
 @pytest.mark.parametrize(

@@ -220,53 +220,45 @@ def test_partner_wording(nlp, text, section, partner, expected):
     assert (partner in found["partners"]) is expected, found["partners"]
 
 
-def test_courts_that_open_a_sentence_are_the_agency(nlp):
-    # written for this test: no corpus sentence opens with "Courts", but a report's may
-    (row,) = annotate_texts(["Courts are positive about the quality of social work evidence."], nlp, section=HELP)
-    assert row["partners"] == ["courts"]
-
-
-def test_health_beside_a_housing_that_is_no_agency_is_no_agency(nlp):
-    # written for this test: "their housing" is accommodation, so the list it makes with "health" is not of agencies
-    (row,) = annotate_texts(["Young people get help with their housing and health."], nlp, section=LEAVERS)
-    assert row["partners"] == []
-
-
-def test_courts_after_another_agency_in_a_list_are_the_agency(nlp):
-    # written for this test: "and", "or", "with" or "by" before "courts" join it to another agency
-    (row,) = annotate_texts(["Information is shared by the police and courts in a timely way."], nlp, section=HELP)
-    assert row["partners"] == ["courts", "police"]
-
-
 @pytest.mark.parametrize(
-    ("text", "partners"),
+    ("text", "section", "partners"),
     [
+        # written for this test: no corpus sentence opens with "Courts", but a report's may
+        ("Courts are positive about the quality of social work evidence.", HELP, ["courts"]),
+        # written for this test: "their housing" is accommodation, so the list it makes with "health" is not of
+        # agencies
+        ("Young people get help with their housing and health.", LEAVERS, []),
+        # written for this test: "and", "or", "with" or "by" before "courts" join it to another agency
+        ("Information is shared by the police and courts in a timely way.", HELP, ["courts", "police"]),
         # written for this test: a comma before "such as", "including health and the police", the court speaking
-        ("Key partners, such as health, attend strategy meetings.", ["health"]),
-        ("Partners, including health and the police, attend strategy meetings.", ["health", "police"]),
-        ("The court reports that social work evidence is of high quality.", ["courts"]),
-        ("Court reports and care plans are quality-assured by legal services.", []),
+        ("Key partners, such as health, attend strategy meetings.", HELP, ["health"]),
+        ("Partners, including health and the police, attend strategy meetings.", HELP, ["health", "police"]),
+        ("The court reports that social work evidence is of high quality.", HELP, ["courts"]),
+        ("Court reports and care plans are quality-assured by legal services.", HELP, []),
         # written for this test: health left out of strategy discussions
-        ("Strategy discussions do not include health.", ["health"]),
+        ("Strategy discussions do not include health.", HELP, ["health"]),
         # corpus sentences: partnership with health, and Health capitalised as the body, not inside a name
-        ("Partnerships, particularly with health, are well established.", ["health"]),
+        ("Partnerships, particularly with health, are well established.", HELP, ["health"]),
         (
             "The local authority works well with health and the two neighbouring unitary authorities, which is helping "
             "to deliver better outcomes for children.",
+            HELP,
             ["health"],
         ),
         (
             "The assessments seen of prospective adopters were overall timely, but late medical responses from Health "
             "impact on stage 1 of the assessment.",
+            HELP,
             ["health"],
         ),
         (
             "However, regular and detailed scrutiny of children's services is not undertaken by the Health Overview "
             "and Scrutiny Panel.",
+            HELP,
             [],
         ),
     ],
 )
-def test_partners_in_lists_and_the_court_speaking(nlp, text, partners):
-    (row,) = annotate_texts([text], nlp, section=HELP)
+def test_partners_of_a_sentence(nlp, text, section, partners):
+    (row,) = annotate_texts([text], nlp, section=section)
     assert row["partners"] == partners
