@@ -29,7 +29,7 @@ _PREFIX = (
     r"(?:the\s+)?(?:graded\s+judge?ment\s+(?:for|about|on)\s+(?:the\s+)?)?(?:experiences?\s+and\s+progress\s+of\s+)?"
 )
 AREA_HEADING = re.compile(
-    rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:is\s+|are\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I
+    rf"^{_PREFIX}(?:{_LABEL})(?:[\s:\-–]+(?:(?:is|are)\s*:?\s+)?(?:that\s+it\s+(?:is\s+)?)?{GRADE})?\.?$", re.I
 )
 
 # The LSCB judgement and the SIF chapter that reviews the safeguarding board: about the board, not the authority

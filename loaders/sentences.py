@@ -6,6 +6,7 @@ import bisect
 import re
 
 from loaders.records import Report, Sentence
+from loaders.sections import AREA_HEADING
 from loaders.text import BULLET
 
 __all__ = ["split_sentences", "split_spans"]
@@ -18,6 +19,9 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
 _MARKER = re.compile(r"^(?:\u2022\s*|(?P<number>\d{1,3})\.(?!\d)\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-z]\)\s+|\(\w{1,3}\)\s+)")
 _LINE = re.compile(r"[^\n]+")
+# SIF's "(Recommendation)" after a paragraph's last sentence marks it as the ground of a recommendation: no finding
+_MARK = re.compile(r"\(recommendations?\)\.?", re.I)
+_PAGE_NUMBER_END = re.compile(r"\s+\d{1,3}$")  # a contents line's page number
 # Ofsted's back page (who Ofsted is, other formats, the licence) ends every report: page furniture, not findings.
 # It opens with a line about Ofsted itself, sometimes after a note on complaints or "Interested in our work?";
 # those weaker openings count only with the line about Ofsted close after them.
@@ -65,6 +69,7 @@ def split_sentences(report: Report) -> list[Sentence]:
     text = report.text
     page_starts = [page.start for page in report.pages]
     section_starts = [section.start for section in report.sections]
+    headings = set(section_starts)
     sentences: list[Sentence] = []
     paragraph: int | None = None
     section_index = -1
@@ -74,6 +79,8 @@ def split_sentences(report: Report) -> list[Sentence]:
         if any(start <= line_start < end for start, end in furniture):
             continue
         line = line_match.group()
+        if line_start in headings or _is_judgement_heading(line):
+            continue
         while section_index + 1 < len(section_starts) and section_starts[section_index + 1] <= line_start:
             section_index += 1
             paragraph = None
@@ -91,7 +98,7 @@ def split_sentences(report: Report) -> list[Sentence]:
             continue
         for start, end in split_spans(body):
             start, end = _trim(body, start, end)
-            if end - start < 3 or not _WORD.search(body[start:end]):
+            if end - start < 3 or not _WORD.search(body[start:end]) or _MARK.fullmatch(body, start, end):
                 continue
             absolute = line_start + offset + start
             page_index = bisect.bisect_right(page_starts, absolute) - 1
@@ -108,6 +115,13 @@ def split_sentences(report: Report) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+def _is_judgement_heading(line: str) -> bool:
+    """A judgement's heading outside the sections' own headings: a row of the front page's grade table ("The
+    impact of leaders on social work practice with children and families Good") or of the contents ("... help
+    and protection 11"). Not a finding, though long enough to pass for prose."""
+    return bool(AREA_HEADING.match(_PAGE_NUMBER_END.sub("", line.strip())))
 
 
 def _back_pages(report: Report) -> list[tuple[int, int]]:

@@ -80,6 +80,7 @@ _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lea
 # The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
 _REQUIRES_END = re.compile(r"\brequires?$", re.I)
+_RECOMMENDATION_END = re.compile(r"\(recommendations?\)$", re.I)
 _JOIN_END = re.compile(r"[a-z,;\-'(/&]$|[0-9)%\"]$")
 
 
@@ -128,6 +129,8 @@ def _joins(previous: str, line: str) -> bool:
     if not (first.isupper() or first in "'\"(£"):
         return False
     end = previous[-1]
+    if end == ")" and _RECOMMENDATION_END.search(previous[-18:]):
+        return False  # SIF paragraphs end "... (Recommendation)"; the next line starts afresh, often a heading
     if end.isdigit() or end in ')%"':
         return len(previous) >= 60
     return bool(_JOIN_END.search(previous[-1:]))

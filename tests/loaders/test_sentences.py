@@ -146,6 +146,41 @@ def test_sentences_leave_out_headings_and_table_rows():
     assert _sentences(raw) == [("The service is good and improving quickly.", 1, None, "adoption")]
 
 
+def test_sentences_leave_out_judgement_headings_and_the_recommendation_mark():
+    raw = (
+        "Judgement Grade\n"
+        "The impact of leaders on social work practice with children and families Good\n"
+        "Overall effectiveness Good\n"
+        "Children's services in the borough are good and have improved since the last inspection, when they were "
+        "judged to require improvement, because leaders have focused with determination on the quality of social "
+        "work practice.\n"
+        "What needs to improve?\n"
+        "• Managers' oversight of plans for children in care.\n"
+        "The experiences and progress of children who need help and protection are: Outstanding\n"
+        "1. Children receive an outstanding service. Thresholds are well understood by partners across the "
+        "area. (Recommendation)\n"
+        "The experiences and progress of children looked after and achieving permanence Good\n"
+        "2. Children in care are seen often and their plans are reviewed well by their reviewing officers."
+    )
+    assert _sentences(raw)[1:] == [
+        ("Managers' oversight of plans for children in care.", 1, None, "improvements"),
+        ("Children receive an outstanding service.", 1, 1, "help-and-protection"),
+        ("Thresholds are well understood by partners across the area.", 1, 1, "help-and-protection"),
+        (
+            "Children in care are seen often and their plans are reviewed well by their reviewing officers.",
+            1,
+            2,
+            "children-in-care",
+        ),
+    ]
+
+
+def test_a_heading_after_a_recommendation_mark_starts_a_line():
+    previous = "heritages and the highly diverse area in which they live. (Recommendation)"
+    line = "The experiences and progress of children looked after and achieving permanence"
+    assert separate_lines(previous, line, False) == "\n"
+
+
 def test_sentence_wrapped_over_corpus_pages(corpus_dir):
     report = load_report(corpus_dir / "report-0398beaa3d3d.pdf")  # Knowsley 2014
     sentence = next(s for s in report.sentences if s.text.startswith("Not all core groups are held"))
