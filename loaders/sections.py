@@ -53,6 +53,8 @@ _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
         "lscb-review",
         r"(?:section\s+2:\s*)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board"
         r"(?:\s+\(LSCB\))?(?:\s+requires\s+improvement|\s+is\s+\w+)?|the\s+lscb"
+        # the chapter's heading wrapped before "Children Board" (and once printed without "of the")
+        r"|section\s+2:\s*the\s+effectiveness\s+(?:of\s+the\s+)?local\s+safeguarding(?:\s+children\s+board)?"
         # the LSCB chapter's findings follow its own summary and recommendations under this heading
         r"|inspection\s+findings\s*[–─-]\s*the\s+local\s+safeguarding\s+children\s+board"
         r"|inspection\s+judgement\s+about\s+the\s+(?:lscb|local\s+safeguarding\s+children\s+board)",

@@ -105,6 +105,10 @@ _IMPERATIVE = re.compile(
 )
 
 
+# "The inspection did not find any areas for priority and immediate action": the list's heading says there is none
+_NONE_TO_IMPROVE = re.compile(r"\b(?:no|not (?:find|identify) any)\b[^.]*\b(?:areas?|priority)\b")
+
+
 def is_recommendation(text: str) -> bool:
     """True for a sentence that opens with a recommendation's imperative ("Ensure that plans are timely")."""
     return bool(_IMPERATIVE.match(cue_text(text)))
@@ -131,7 +135,8 @@ _NOT_CRITICISM = re.compile(
     r"\b(?:where|when|if)(?: \w+){0,4} (?:does|do) not meet (?:the )?(?:\w+ ){0,2}thresholds?|"
     r"\bless (?:inclined|likely) to make inappropriate|"
     r"\bwho (?:are|were) not (?:looked after|in care|known)|"
-    r"\b(?:none|no cases?) (?:was|were) seen (?:where|in which)[^,;]*"
+    r"\b(?:none|no cases?) (?:was|were) seen (?:where|in which)[^,;]*|"
+    r"\b(?:did|does|do) not (?:find|identify) any (?:areas?|priority)"  # "did not find any areas for priority action"
 )
 
 
@@ -209,7 +214,9 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     'neutral'
     """
     lexicon = cue_lexicon()
-    lower = not_criticism(_NOT_PRAISE.sub(" ", cue_text(text)))
+    cue = cue_text(text)
+    lower = not_criticism(_NOT_PRAISE.sub(" ", cue))
+    none_to_improve = section == "improvements" and bool(_NONE_TO_IMPROVE.search(cue))
     # "without delay", "plans do not drift": a shortcoming denied is praise, so its words are not criticism
     praise_matches = list(lexicon["praise"].finditer(lower))
     denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _denied_shortcomings()]
@@ -269,12 +276,12 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     elif praise:
         polarity = "strength"
     else:
-        polarity = SECTION_PRIOR.get(section or "", "neutral")
+        polarity = "neutral" if none_to_improve else SECTION_PRIOR.get(section or "", "neutral")
     if polarity == "weakness" and section not in SECTION_PRIOR and _concedes(lower, lexicon):
         polarity = "mixed"  # "While children take part in direct work, their views do not inform plans"
     if polarity == "neutral" and _LEADING_CONTRAST.match(lower) and not fixed:
         polarity = "weakness"  # "However, there are issues about contact": set against the praise before it
-    if section in SECTION_PRIOR and polarity == "neutral":
+    if section in SECTION_PRIOR and polarity == "neutral" and not none_to_improve:
         polarity = SECTION_PRIOR[section]
     elif section not in SECTION_PRIOR and not fixed and (mixed_cue := lexicon["mixed"].search(lower)):
         # "leaders are aware of this and are taking action": progress and a gap at once; awareness alone
@@ -286,11 +293,11 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         if concedes_a_gap and not _NOT_AWARE.search(lower):
             polarity = "mixed"
     imperative = bool(_IMPERATIVE.match(lower))
-    if (
-        (imperative and polarity in ("strength", "neutral")) or (section == "improvements" and polarity == "neutral")
-    ) and not fixed:
-        # A recommendation ("Ensure that plans are timely") asks for what is missing: its praise words
-        # describe the goal, not the practice, so it criticises.
+    listed_for_improvement = section == "improvements" and not none_to_improve
+    if (imperative or listed_for_improvement) and polarity in ("strength", "neutral") and not fixed:
+        # A recommendation ("Ensure that plans are timely") or an item of what needs to improve ("Decision-making
+        # in the MASH consistently adheres to threshold guidance") asks for what is missing: its praise words
+        # describe the goal, not the practice, so it criticises (119 of the 120 labelled list items do)
         polarity = "weakness"
     return polarity, praise, criticism, fixed
 

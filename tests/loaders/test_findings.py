@@ -354,6 +354,27 @@ def test_findings_polarity_of_contrasts_and_awareness(nlp, text, polarity):
     assert _one(nlp, text, section="help-and-protection")["polarity"] == polarity
 
 
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # an ILACS "What needs to improve" item names the goal in praise words: it is what falls short
+        (
+            "Decision-making in the MASH consistently adheres to local threshold guidance and children do not "
+            "experience unnecessary statutory assessments.",
+            "weakness",
+        ),
+        ("Sustain and extend the positive and constructive role of the practitioners forums.", "weakness"),
+    ],
+)
+def test_findings_items_of_what_needs_to_improve_criticise(nlp, text, polarity):
+    assert _one(nlp, text, section="improvements")["polarity"] == polarity
+
+
+def test_findings_no_areas_for_priority_action_is_no_criticism(nlp):
+    text = "The inspection did not find any areas for priority and immediate action."
+    assert _one(nlp, text, section="improvements")["polarity"] != "weakness"
+
+
 def test_findings_organisations_plans_and_care_leavers_plans(nlp):
     assert "plans" not in _one(nlp, "Plans are in place to deliver bespoke management training.")["themes"]
     themes = _one(nlp, "Plans are up to date and reviewed with each young person.", section="care-leavers")["themes"]
