@@ -6,7 +6,7 @@ import re
 
 from loaders.records import Report, Section
 
-__all__ = ["AREA_LABELS", "BOARD_SECTIONS", "GRADE", "area_of", "heading_kind", "split_sections"]
+__all__ = ["AREA_LABELS", "BOARD_SECTIONS", "GRADE", "area_of", "heading_kind", "is_part_heading", "split_sections"]
 
 GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 
@@ -46,9 +46,9 @@ _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
         r"|recommendations",
     ),
     ("summary-for-children", r"summary\s+for\s+children(?:\s+and\s+young\s+people)?"),
-    ("area-information", r"information\s+about\s+this\s+local\s+authority\s+area"),
+    ("area-information", r"information\s+about\s+(?:this|the)\s+local\s+authority\s+area"),
     ("inspection-information", r"information\s+about\s+this\s+inspection|the\s+inspection\s+team"),
-    ("judgement-descriptors", r"what\s+the\s+inspection\s+judge?ments\s+mean(?::.*)?"),
+    ("judgement-descriptors", r"what\s+the\s+inspection\s+judge?ments\s+mean(?::\D*)?"),
     (
         "lscb-review",
         r"(?:section\s+2:\s*)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board"
@@ -130,6 +130,13 @@ def heading_kind(title: str) -> str | None:
             if match.group(f"k{i}"):
                 return kind
     return None
+
+
+def is_part_heading(line: str) -> bool:
+    """Whether a line is the heading of one of the report's fixed parts ("Information about this local authority
+    area", "Summary"), as opposed to a judgement area's, which a wrapped line of prose can look like ("Care
+    Leavers.")."""
+    return bool(_KIND_HEADING.match(line))
 
 
 def _merge_subheadings(sections: list[Section]) -> list[Section]:

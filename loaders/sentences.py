@@ -21,7 +21,8 @@ _MARKER = re.compile(r"^(?:\u2022\s*|(?P<number>\d{1,3})\.(?!\d)\s+|\d{1,2}\.\d{
 _LINE = re.compile(r"[^\n]+")
 # SIF's "(Recommendation)" after a paragraph's last sentence marks it as the ground of a recommendation: no finding
 _MARK = re.compile(r"\(recommendations?\)\.?", re.I)
-_PAGE_NUMBER_END = re.compile(r"\s+\d{1,3}$")  # a contents line's page number
+_PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")  # a contents line's page number
+_SENTENCE_END = re.compile(r"[.?!]")
 # Ofsted's back page (who Ofsted is, other formats, the licence) ends every report: page furniture, not findings.
 # It opens with a line about Ofsted itself, sometimes after a note on complaints or "Interested in our work?";
 # those weaker openings count only with the line about Ofsted close after them.
@@ -79,7 +80,7 @@ def split_sentences(report: Report) -> list[Sentence]:
         if any(start <= line_start < end for start, end in furniture):
             continue
         line = line_match.group()
-        if line_start in headings or _is_judgement_heading(line):
+        if line_start in headings or _is_heading_row(line):
             continue
         while section_index + 1 < len(section_starts) and section_starts[section_index + 1] <= line_start:
             section_index += 1
@@ -117,11 +118,14 @@ def split_sentences(report: Report) -> list[Sentence]:
     return sentences
 
 
-def _is_judgement_heading(line: str) -> bool:
-    """A judgement's heading outside the sections' own headings: a row of the front page's grade table ("The
-    impact of leaders on social work practice with children and families Good") or of the contents ("... help
-    and protection 11"). Not a finding, though long enough to pass for prose."""
-    return bool(AREA_HEADING.match(_PAGE_NUMBER_END.sub("", line.strip())))
+def _is_heading_row(line: str) -> bool:
+    """A heading outside the sections' own heading lines: a row of the front page's grade table ("The impact of
+    leaders on social work practice with children and families Good") or of the contents ("... help and
+    protection 11"). Not a finding, though long enough to pass for prose."""
+    line = line.strip()
+    if _PAGE_NUMBER_END.search(line) and not _SENTENCE_END.search(line):
+        return True  # a contents row, or two run together: "Section 2: ... board 31 What the ... mean: the LSCB 34"
+    return bool(AREA_HEADING.match(line))
 
 
 def _back_pages(report: Report) -> list[tuple[int, int]]:

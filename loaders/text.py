@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.sections import is_part_heading
+
 __all__ = ["BULLET", "GRADE_START", "normalise_text", "separate_lines"]
 
 BULLET = "•"  # every bullet glyph becomes this one, followed by a space
@@ -128,6 +130,8 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if not (first.isupper() or first in "'\"(£"):
         return False
+    if is_part_heading(line):
+        return False  # "Information about this local authority area" after a list of names is a heading
     end = previous[-1]
     if end == ")" and _RECOMMENDATION_END.search(previous[-18:]):
         return False  # SIF paragraphs end "... (Recommendation)"; the next line starts afresh, often a heading

@@ -142,6 +142,13 @@ def test_corpus_contents_rows_are_no_sentences(corpus_dir):
     report = load_report(corpus_dir / "report-0eb1ac03e0f5.pdf", None)  # a SIF report's contents page
     assert "The experiences and progress of children who need help and protection 11" in report.text
     assert not any(s.text.startswith("The experiences and progress of children") for s in report.sentences)
+    # two contents rows run together are none either, and the second opens no section
+    report = load_report(corpus_dir / "report-f36146ac1977.pdf", None)
+    assert not any(
+        s.text.endswith("What the inspection judgements mean: the local authority 30") for s in report.sentences
+    )
+    because = next(s for s in report.sentences if s.text == "The local authority is good because:")
+    assert because.section != "judgement-descriptors"
 
 
 def test_corpus_lscb_chapter_with_a_wrapped_heading_is_the_boards(corpus_dir):
@@ -151,3 +158,18 @@ def test_corpus_lscb_chapter_with_a_wrapped_heading_is_the_boards(corpus_dir):
     board = next(s for s in report.sentences if s.text.startswith("Ensure the LSCB Chair strengthens the coordination"))
     assert board.section == "lscb-review"
     assert next(s for s in report.sentences if s.text.startswith("The LSCB operates in line")).section == "lscb-review"
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        # "Information about the local authority area" (not "this"), Redcar and Cleveland 2017
+        ("report-de8ad34337a7.pdf", "The local authority operates no children's homes."),
+        # the heading printed on the line of the last inspector's name, Birmingham 2014: a part's heading is no
+        # wrapped prose
+        ("report-4e652b4a71c1.pdf", "Approximately 274,135 children and young people"),
+    ],
+)
+def test_corpus_area_information_heading_variants(corpus_dir, name, first):
+    report = load_report(corpus_dir / name, None)
+    assert next(s for s in report.sentences if s.text.startswith(first)).section == "area-information"
