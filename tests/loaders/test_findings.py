@@ -405,6 +405,17 @@ def test_findings_childrens_plans_stay_plans(nlp):
             "Inspectors saw examples of good parallel planning which means that children experience less delay.",
             "strength",
         ),
+        # what is hard to measure, too low, negatively impacted or compounded is criticised; a need named as a
+        # place or condition is not
+        ("This makes it difficult to measure progress.", "weakness"),
+        ("The attainment of qualifications by children looked after is too low.", "weakness"),
+        ("Progress had been negatively impacted by changes to senior management.", "weakness"),
+        ("This has been compounded by staffing issues in the integrated looked after children teams.", "weakness"),
+        (
+            "Where there is a need to protect children, action is taken through the appropriate initiation of care "
+            "proceedings.",
+            "strength",
+        ),
         # an adverse effect stated is criticism
         (
             "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "
