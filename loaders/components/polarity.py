@@ -138,13 +138,16 @@ _NOT_CRITICISM = re.compile(
     r"\b(?:none|no cases?) (?:was|were) seen (?:where|in which)[^,;]*|"
     r"\b(?:did|does|do) not (?:find|identify) any (?:areas?|priority)|"  # "did not find any areas for priority action"
     # "areas in which improvement is needed", "where there is a need to protect children": a place, not a finding
-    r"\b(?:where|in which) (?:further )?improvements? (?:is|are) (?:needed|required)|\bwhere there is a need to"
+    r"\b(?:where|in which) (?:further )?improvements? (?:is|are) (?:needed|required)|\bwhere there is a need to|"
+    # the last inspection's verdict, from which progress is measured: "since 2017, when it was judged inadequate"
+    r"\bwhen (?:[\w'-]+ ){0,8}(?:was|were) (?:judged|found) (?:to be )?(?:inadequate|to require improvement)|"
+    r"\b(?:found|saw|seen) no (?:cases|examples|instances) (?:of|where|in which)[^,;]*"  # "saw no examples where ..."
 )
 
 
 def not_criticism(lower: str) -> str:
     """The text without the conditions and comparisons that name a shortfall without finding one."""
-    if not any(word in lower for word in (" not ", "less ", " seen ", "where ", "which ")):
+    if not any(word in lower for word in (" not ", "less ", " seen ", "where ", "which ", "when ", " no ")):
         return lower  # every such phrase has one of these words: most sentences need no regex pass
     return _NOT_CRITICISM.sub(" ", lower)
 

@@ -416,6 +416,14 @@ def test_findings_childrens_plans_stay_plans(nlp):
             "proceedings.",
             "strength",
         ),
+        # delay prevented and the last inspection's verdict, from which progress is measured, are no criticism
+        ("This prevents delay and promotes care planning within timescales that meet children's needs.", "strength"),
+        (
+            "Since the last inspection in 2015, when services were judged inadequate overall, senior leaders have "
+            "considerably strengthened children's services.",
+            "strength",
+        ),
+        ("More needs to be done to ensure an effective response.", "weakness"),
         # an adverse effect stated is criticism
         (
             "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "
