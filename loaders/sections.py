@@ -6,7 +6,16 @@ import re
 
 from loaders.records import Report, Section
 
-__all__ = ["AREA_LABELS", "BOARD_SECTIONS", "GRADE", "area_of", "heading_kind", "is_part_heading", "split_sections"]
+__all__ = [
+    "AREA_LABELS",
+    "BOARD_SECTIONS",
+    "GRADE",
+    "NO_FINDING_SECTIONS",
+    "area_of",
+    "heading_kind",
+    "is_part_heading",
+    "split_sections",
+]
 
 GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 
@@ -34,6 +43,9 @@ AREA_HEADING = re.compile(
 
 # The LSCB judgement and the SIF chapter that reviews the safeguarding board: about the board, not the authority
 BOARD_SECTIONS = frozenset(("lscb", "lscb-review"))
+# Sections that describe rather than judge: the area's figures, the inspection's own particulars, and what the
+# grades mean ("An inadequate LSCB does not demonstrate that it has effective arrangements")
+NO_FINDING_SECTIONS = frozenset(("area-information", "inspection-information", "judgement-descriptors"))
 
 _KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("executive-summary", r"executive\s+summary|summary"),

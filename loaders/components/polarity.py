@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from loaders.components.doc_text import sentence_text
+from loaders.sections import NO_FINDING_SECTIONS
 
 __all__ = [
     "SECTION_PRIOR",
@@ -304,6 +305,10 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
         # in the MASH consistently adheres to threshold guidance") asks for what is missing: its praise words
         # describe the goal, not the practice, so it criticises (119 of the 120 labelled list items do)
         polarity = "weakness"
+    if section in NO_FINDING_SECTIONS:
+        # Ofsted's words on what a grade means, the area's figures and the inspection's particulars judge
+        # nothing: every one of the 82 labelled sentences of these sections is neutral
+        polarity = "neutral"
     return polarity, praise, criticism, fixed
 
 

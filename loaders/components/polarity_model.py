@@ -14,7 +14,9 @@ missing: every one in the label files is a weakness, and the model, reading its 
 strength. So it does for an item of a "What needs to improve" list that the rules call criticism: once the
 judgement headings printed "... are: Outstanding" and the LSCB chapter's wrapped heading were read, 119 of the 120
 labelled sentences of these lists are criticism, and the model (grouped cross-validation) called 10 of them
-praise. (Items of the strengths lists are left to the model.) It stands, too, for a bare count with no cue ("There
+praise. (Items of the strengths lists are left to the model.) It stands for the sections that describe rather
+than judge (the area's figures, the inspection's particulars, what the grades mean), where all 82 labelled
+sentences are neutral. It stands, too, for a bare count with no cue ("There
 are 350 children in care."), which the model would sometimes call praise. And a sentence in which the rules found
 a recurring weakness stays critical whatever the model says: a stated shortcoming criticises.
 
@@ -39,6 +41,7 @@ from spacy.vocab import Vocab
 
 from loaders.components.doc_text import sentence_text
 from loaders.components.polarity import cue_text, is_recommendation, sets_against
+from loaders.sections import NO_FINDING_SECTIONS
 
 __all__ = ["MODEL_DIR", "PolarityModel", "classifier_doc"]
 
@@ -89,13 +92,16 @@ def classifier_doc(vocab: Vocab, doc: Doc) -> Doc:
 
 def _rules_verdict_stands(doc: Doc) -> bool:
     """True for the sentences the model does not read (the module says why): a recommendation, an item of what
-    needs to improve that the rules call criticism, and a bare count with no praise or criticism cue ("There are
+    needs to improve that the rules call criticism, a sentence of the sections that describe (the area, the
+    inspection, what grades mean), and a bare count with no praise or criticism cue ("There are
     350 children in care."). For bare counts, over the labelled sentences grouped by report, the rules are right
     on 51 of 69, the model on 45; and a bare count called praise is a verdict the text does not give."""
     text = sentence_text(doc)
     rules = doc._
     if is_recommendation(text) or (rules.section == "improvements" and rules.polarity == "weakness"):
         return True
+    if rules.section in NO_FINDING_SECTIONS:
+        return True  # description, not judgement (polarity.py)
     if rules.polarity != "neutral" or rules.praise_cues or rules.criticism_cues:
         return False
     return _states_a_count(text)

@@ -23,13 +23,11 @@ from spacy.tokens import Doc, Span
 
 from loaders.components.doc_text import sentence_text
 from loaders.components.polarity import YET_AS_CONTRAST, cue_lexicon, cue_text, not_criticism
-from loaders.sections import BOARD_SECTIONS  # findings about the board, not the authority
+from loaders.sections import BOARD_SECTIONS, NO_FINDING_SECTIONS  # the board's findings; description
 
 __all__ = ["WeaknessRule", "WeaknessTagger", "read_rules"]
 
 PATTERN_PATH = Path(__file__).resolve().parent.parent / "patterns" / "weaknesses.jsonl"
-# Sections that describe rather than judge: the area's figures and the inspection's own particulars
-NO_FINDING_SECTIONS = {"area-information", "inspection-information", "judgement-descriptors"}
 
 if not Doc.has_extension("weaknesses"):
     Doc.set_extension("weaknesses", default=())

@@ -370,6 +370,21 @@ def test_findings_items_of_what_needs_to_improve_criticise(nlp, text, polarity):
     assert _one(nlp, text, section="improvements")["polarity"] == polarity
 
 
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        (
+            "An inadequate LSCB does not demonstrate that it has effective arrangements in place and the required "
+            "skills to discharge its statutory functions.",
+            "judgement-descriptors",
+        ),
+        ("The local authority does not operate any children's homes.", "area-information"),
+    ],
+)
+def test_findings_of_sections_that_describe_are_neutral(nlp, text, section):
+    assert _one(nlp, text, section=section)["polarity"] == "neutral"
+
+
 def test_findings_no_areas_for_priority_action_is_no_criticism(nlp):
     text = "The inspection did not find any areas for priority and immediate action."
     assert _one(nlp, text, section="improvements")["polarity"] != "weakness"
