@@ -1138,6 +1138,72 @@ CASES += [
         "performance-information",
         False,
     ),
+    # seventh round: children listened to, what is important to them, a voice, contributing to reviews
+    ("IROs visit children in their homes and ensure that children are listened to.", CIC, "voice-of-the-child", True),
+    ("Staff feel listened to and valued in this local authority.", "leadership", "voice-of-the-child", False),
+    (
+        "They do not consider that their corporate parents ask them about what is important to them.",
+        CIC,
+        "voice-of-the-child",
+        True,
+    ),
+    ("Children in care have a strong voice, both as individuals and collectively.", CIC, "voice-of-the-child", True),
+    (
+        "Such work is strengths-based, and skilful practitioners carefully balance risks and feel confident to voice "
+        "any uncertainties.",
+        HELP,
+        "voice-of-the-child",
+        False,
+    ),
+    ("Children attend and contribute to their reviews.", CIC, "voice-of-the-child", True),
+    # work with the police, joint work with an agency (not with young people)
+    (
+        "Work with the police to identify specific risks to children placed in Waltham Forest by other local "
+        "authorities is highly effective.",
+        "leadership",
+        "partnership-working",
+        True,
+    ),
+    (
+        "There have been early benefits in improving joint work with early help services, but it is too soon to see "
+        "the full impact of the restructure.",
+        "leadership",
+        "partnership-working",
+        True,
+    ),
+    (
+        "Early joint work with young people and their social workers is resulting in better transition planning "
+        "when young people reach their 18th birthday.",
+        "care-leavers",
+        "partnership-working",
+        False,
+    ),
+    # additional or sufficient staff, social workers, personal advisers (not "more personal")
+    (
+        "Thirty-one additional staff have been recruited, and these are planned to take up their posts in September.",
+        "leadership",
+        "workforce",
+        True,
+    ),
+    (
+        "Parents are actively involved in creating plans for children, including safety plans, so they are more "
+        "personal and have greater impact.",
+        HELP,
+        "workforce",
+        False,
+    ),
+    # living with extended family, viability assessments
+    (
+        "Children are placed with their extended families when it is safe to do so and is in their best interests.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    ("Child protection conferences involve parents and extended family members.", HELP, "permanence", False),
+    ("Comprehensive viability assessments of family members avoid unnecessary delay.", CIC, "permanence", True),
+    ("Comprehensive viability assessments of family members avoid unnecessary delay.", CIC, "assessments", True),
+    # the safeguarding board's learning and improvement framework
+    ("The LSCB learning and improvement framework is simplistic.", "lscb-review", "quality-assurance", True),
 ]
 
 
