@@ -8,9 +8,9 @@ Reads the hand-labelled sentences, finds each in its report in the shared corpus
 sentence with its section and the sentence before it, as a build does), and trains a spaCy bag-of-words text
 classifier on what the rules made of each sentence, then its tokens (leading_words in
 loaders/components/polarity_model.py: "section=<kind> rule=<verdict> praise=<n> criticism=<n> ..."). A
-sentence labelled twice with different polarities is left out, and said so. sealed_sentences.jsonl is never
-trained on: it is the blind measure of the result
-(`python benchmarks/eval_sentences.py --gold tests/data/labels/sealed_sentences.jsonl`). The same seed gives the
+sentence labelled twice with different polarities is left out, and said so. The sets of NEVER_TRAINED_ON are
+the blind measures of the result, never trained on
+(`python benchmarks/eval_sentences.py --gold tests/data/labels/eighth_sentences.jsonl`). The same seed gives the
 same model, byte for byte. Takes about 30 s.
 
 How the design was chosen (2026-11-30), each time on sentences of reports left out of training:
@@ -34,7 +34,12 @@ How the design was chosen (2026-11-30), each time on sentences of reports left o
   count rather than any figure keeps the rules' neutral, and "contrast" is a contrast as the rules read it. On
   809 more sentences labelled blind (sixth_sentences.jsonl), scored once before they were trained on: 0.838
   (rules 0.773). Then trained on them too (4,687 sentences). With the sentence joins and the "less" rules: 0.846
-  on 810 more sentences labelled blind (seventh_sentences.jsonl; rules 0.805), which stay out of training.
+  on 810 more sentences labelled blind (seventh_sentences.jsonl; rules 0.805).
+- round six (2026-12-01): judgement headings and the LSCB chapter read where they had been missed, items of
+  what needs to improve and the sections that describe (area, inspection, grade descriptors) keep the rules'
+  verdict, and more criticism cues and denied shortcomings; grouped CV over all the labels, the seventh set
+  among them, 0.847/0.849 -> 0.861/0.862 over two fold splits. Trained on the seventh set too; 818 more
+  sentences labelled blind (eighth_sentences.jsonl) stay out of training as the measure.
 """
 
 from __future__ import annotations
@@ -72,8 +77,9 @@ TRAINING_SETS = (
     "extra_sentences.jsonl",
     "final_sentences.jsonl",
     "sixth_sentences.jsonl",
+    "seventh_sentences.jsonl",
 )
-NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "seventh_sentences.jsonl")  # the blind measures
+NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "eighth_sentences.jsonl")  # the blind measures
 # What decides the rules' verdict, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
     "loaders/patterns/polarity.json",
