@@ -20,7 +20,7 @@ _END = re.compile(r"[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
 _MARKER = re.compile(r"^(?:\u2022\s*|(?P<number>\d{1,3})\.(?!\d)\s+|\d{1,2}\.\d{1,2}\.?\s+|[a-z]\)\s+|\(\w{1,3}\)\s+)")
 _LINE = re.compile(r"[^\n]+")
 # SIF's "(Recommendation)" after a paragraph's last sentence marks it as the ground of a recommendation: no finding
-_MARK = re.compile(r"\(recommendations?\)\.?", re.I)
+_MARK = re.compile(r"\(recommendations?\.?\)\.?", re.I)  # also "(Recommendation.)"
 _PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")  # a contents line's page number
 _SENTENCE_END = re.compile(r"[.?!]")
 # Ofsted's back page (who Ofsted is, other formats, the licence) ends every report: page furniture, not findings.

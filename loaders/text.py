@@ -82,7 +82,7 @@ _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lea
 # The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
 _REQUIRES_END = re.compile(r"\brequires?$", re.I)
-_RECOMMENDATION_END = re.compile(r"\(recommendations?\)$", re.I)
+_RECOMMENDATION_END = re.compile(r"\(recommendations?\.?\)$", re.I)
 _JOIN_END = re.compile(r"[a-z,;\-'(/&]$|[0-9)%\"]$")
 
 

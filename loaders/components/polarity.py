@@ -106,8 +106,9 @@ _IMPERATIVE = re.compile(
 )
 
 
-# "The inspection did not find any areas for priority and immediate action": the list's heading says there is none
-_NONE_TO_IMPROVE = re.compile(r"\b(?:no|not (?:find|identify) any)\b[^.]*\b(?:areas?|priority)\b")
+# "The inspection did not find any areas for priority and immediate action", "There are no priority or immediate
+# actions": the list says there is nothing on it
+_NONE_TO_IMPROVE = re.compile(r"\b(?:no|not (?:find|identify) any) (?:\w+ ){0,2}(?:areas? for|priority)\b")
 
 
 def is_recommendation(text: str) -> bool:
@@ -227,7 +228,9 @@ def score_polarity(text: str, section: str | None = None) -> tuple[str, list[str
     praise_matches = list(lexicon["praise"].finditer(lower))
     denied = [(m.start(), m.end()) for m in praise_matches if m.group(0) in _denied_shortcomings()]
     criticism_matches = [
-        m for m in lexicon["criticism"].finditer(lower) if not any(start <= m.start() < end for start, end in denied)
+        m
+        for m in lexicon["criticism"].finditer(lower)
+        if not any(m.start() < end and start < m.end() for start, end in denied)
     ]
     scopes = _few_scopes(lower)
     # a criticism cue praises in a few/none clause ("few wait too long") and after "less" ("less delay")

@@ -16,9 +16,9 @@ judgement headings printed "... are: Outstanding" and the LSCB chapter's wrapped
 labelled sentences of these lists are criticism, and the model (grouped cross-validation) called 10 of them
 praise. (Items of the strengths lists are left to the model.) It stands for the sections that describe rather
 than judge (the area's figures, the inspection's particulars, what the grades mean), where all 82 labelled
-sentences are neutral. It stands, too, for a bare count with no cue ("There
-are 350 children in care."), which the model would sometimes call praise. And a sentence in which the rules found
-a recurring weakness stays critical whatever the model says: a stated shortcoming criticises.
+sentences are neutral. It stands, too, for a bare count with no cue
+("There are 350 children in care."), which the model would sometimes call praise. And a sentence in which the
+rules found a recurring weakness stays critical whatever the model says: a stated shortcoming criticises.
 
 The model is a spaCy bag-of-words textcat (about 1 MB) in loaders/models/polarity, trained by
 scripts/train_polarity_model.py on the hand-labelled sentences of tests/data/labels. Retrain it whenever the
@@ -93,9 +93,10 @@ def classifier_doc(vocab: Vocab, doc: Doc) -> Doc:
 def _rules_verdict_stands(doc: Doc) -> bool:
     """True for the sentences the model does not read (the module says why): a recommendation, an item of what
     needs to improve that the rules call criticism, a sentence of the sections that describe (the area, the
-    inspection, what grades mean), and a bare count with no praise or criticism cue ("There are
-    350 children in care."). For bare counts, over the labelled sentences grouped by report, the rules are right
-    on 51 of 69, the model on 45; and a bare count called praise is a verdict the text does not give."""
+    inspection, what grades mean), and a bare count with no praise or criticism cue
+    ("There are 350 children in care."). For bare counts, over the labelled sentences grouped by report, the
+    rules are right on 51 of 69, the model on 45; and a bare count called praise is a verdict the text does not
+    give."""
     text = sentence_text(doc)
     rules = doc._
     if is_recommendation(text) or (rules.section == "improvements" and rules.polarity == "weakness"):

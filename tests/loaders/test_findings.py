@@ -385,9 +385,16 @@ def test_findings_of_sections_that_describe_are_neutral(nlp, text, section):
     assert _one(nlp, text, section=section)["polarity"] == "neutral"
 
 
-def test_findings_no_areas_for_priority_action_is_no_criticism(nlp):
-    text = "The inspection did not find any areas for priority and immediate action."
-    assert _one(nlp, text, section="improvements")["polarity"] != "weakness"
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("The inspection did not find any areas for priority and immediate action.", "neutral"),
+        ("Children have no access to advocacy in rural areas.", "weakness"),  # a gap, in some areas
+    ],
+)
+def test_rules_read_a_list_that_says_it_has_nothing_to_improve(nlp, text, polarity):
+    (doc,) = annotated_docs(nlp, [text], ["improvements"])
+    assert doc._.rule_polarity == polarity
 
 
 def test_findings_organisations_plans_and_care_leavers_plans(nlp):
@@ -439,6 +446,8 @@ def test_findings_childrens_plans_stay_plans(nlp):
             "strength",
         ),
         ("More needs to be done to ensure an effective response.", "weakness"),
+        ("Children are not disadvantaged by living out of area.", "strength"),  # "are not" is part of the denial
+        ("There is an absence of effective scrutiny to support improvement.", "weakness"),
         # an adverse effect stated is criticism
         (
             "The high volume of work and the introduction of a 'single assessment' approach has had an adverse impact "

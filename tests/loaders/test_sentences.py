@@ -158,7 +158,7 @@ def test_sentences_leave_out_judgement_headings_and_the_recommendation_mark():
         "• Managers' oversight of plans for children in care.\n"
         "The experiences and progress of children who need help and protection are: Outstanding\n"
         "1. Children receive an outstanding service. Thresholds are well understood by partners across the "
-        "area. (Recommendation)\n"
+        "area. (Recommendation.)\n"
         "The experiences and progress of children looked after and achieving permanence Good\n"
         "2. Children in care are seen often and their plans are reviewed well by their reviewing officers."
     )
@@ -175,8 +175,9 @@ def test_sentences_leave_out_judgement_headings_and_the_recommendation_mark():
     ]
 
 
-def test_a_heading_after_a_recommendation_mark_starts_a_line():
-    previous = "heritages and the highly diverse area in which they live. (Recommendation)"
+@pytest.mark.parametrize("mark", ["(Recommendation)", "(Recommendation.)"])
+def test_a_heading_after_a_recommendation_mark_starts_a_line(mark):
+    previous = f"heritages and the highly diverse area in which they live. {mark}"
     line = "The experiences and progress of children looked after and achieving permanence"
     assert separate_lines(previous, line, False) == "\n"
 
