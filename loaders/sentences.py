@@ -123,7 +123,7 @@ def _is_heading_row(line: str) -> bool:
     leaders on social work practice with children and families Good") or of the contents ("... help and
     protection 11"). Not a finding, though long enough to pass for prose."""
     line = line.strip()
-    if _PAGE_NUMBER_END.search(line) and not _SENTENCE_END.search(line):
+    if _PAGE_NUMBER_END.search(line[-4:]) and not _SENTENCE_END.search(line):  # a `$` search scans the line
         return True  # a contents row, or two run together: "Section 2: ... board 31 What the ... mean: the LSCB 34"
     return bool(AREA_HEADING.match(line))
 

@@ -43,6 +43,21 @@ def corpus_manifest(corpus_dir) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
+def corpus_reports(corpus_dir, corpus_manifest) -> dict[str, object]:
+    """Every corpus file read once, structure only: file name -> its Report, or the ReportError it raised.
+    Several corpus tests walk the whole corpus; reading it once saves a full pass (about 6 s) for each."""
+    from loaders import ReportError, load_report
+
+    reports: dict[str, object] = {}
+    for row in corpus_manifest:
+        try:
+            reports[row["file"]] = load_report(corpus_dir / row["file"], None)
+        except ReportError as error:
+            reports[row["file"]] = error
+    return reports
+
+
+@pytest.fixture(scope="session")
 def concepts_doc() -> str:
     """The text of design/concepts.md, which fixes the concept ids."""
     if not CONCEPTS_DOC_PATH.is_file():

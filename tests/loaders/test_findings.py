@@ -355,34 +355,32 @@ def test_findings_polarity_of_contrasts_and_awareness(nlp, text, polarity):
 
 
 @pytest.mark.parametrize(
-    ("text", "polarity"),
+    ("text", "section", "polarity"),
     [
         # an ILACS "What needs to improve" item names the goal in praise words: it is what falls short
         (
             "Decision-making in the MASH consistently adheres to local threshold guidance and children do not "
             "experience unnecessary statutory assessments.",
+            "improvements",
             "weakness",
         ),
-        ("Sustain and extend the positive and constructive role of the practitioners forums.", "weakness"),
-    ],
-)
-def test_findings_items_of_what_needs_to_improve_criticise(nlp, text, polarity):
-    assert _one(nlp, text, section="improvements")["polarity"] == polarity
-
-
-@pytest.mark.parametrize(
-    ("text", "section"),
-    [
+        (
+            "Sustain and extend the positive and constructive role of the practitioners forums.",
+            "improvements",
+            "weakness",
+        ),
+        # sections that describe rather than judge
         (
             "An inadequate LSCB does not demonstrate that it has effective arrangements in place and the required "
             "skills to discharge its statutory functions.",
             "judgement-descriptors",
+            "neutral",
         ),
-        ("The local authority does not operate any children's homes.", "area-information"),
+        ("The local authority does not operate any children's homes.", "area-information", "neutral"),
     ],
 )
-def test_findings_of_sections_that_describe_are_neutral(nlp, text, section):
-    assert _one(nlp, text, section=section)["polarity"] == "neutral"
+def test_findings_polarity_that_the_section_decides(nlp, text, section, polarity):
+    assert _one(nlp, text, section=section)["polarity"] == polarity
 
 
 @pytest.mark.parametrize(
