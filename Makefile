@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= out/store
 
-.PHONY: setup demo test lint bench polarity-model clean
+.PHONY: setup demo test lint bench models clean
 
 $(BIN)/kg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,10 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/build_corpus.py
 
-## polarity-model: retrain loaders/models/polarity from the labelled sentences (needs ../shared/corpus)
-polarity-model: setup
+## models: retrain loaders/models/polarity and loaders/models/themes from the labelled sentences (needs ../shared/corpus)
+models: setup
 	$(BIN)/python scripts/train_polarity_model.py
+	$(BIN)/python scripts/train_theme_model.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

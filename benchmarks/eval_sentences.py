@@ -61,13 +61,14 @@ def main() -> None:
     parser.add_argument(
         "--rules-only",
         action="store_true",
-        help="polarity from the rules alone, without the trained model (which has seen every gold file but sealed)",
+        help="polarity and themes from the rules alone, without the trained models (which have seen every gold file "
+        "but the sealed and ninth ones)",
     )
     args = parser.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.gold == GOLD:
         gold = {"dev": gold[:90], "test": gold[90:], "all": gold}[args.split]
-    nlp = build_nlp(polarity_model=not args.rules_only)
+    nlp = build_nlp(models=not args.rules_only)
     findings = {} if args.as_stored else _findings_by_text(gold, args.corpus, nlp)
     print(f"{len(findings)} of {len(gold)} sentences read in their reports")
     confusion: Counter[tuple[str, str]] = Counter()

@@ -4,35 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from loaders.components.doc_text import sentence_text
+from loaders.components.theme_model import found_themes
 from loaders.records import Finding, Recommendation, Sentence
 from loaders.sections import BOARD_SECTIONS
-from ontology import concept_labels
+from ontology import with_broader
 
 __all__ = ["annotate_texts", "annotated_docs", "extract_findings", "read_doc", "tag_recommendations"]
-
-
-@cache
-def _broader(scheme: str) -> dict[str, tuple[str, ...]]:
-    return {cid: c.broader for cid, c in concept_labels(scheme).items()}
-
-
-def _with_broader(ids: set[str], scheme: str) -> tuple[str, ...]:
-    """The ids and every broader concept in the same scheme (mash implies front-door)."""
-    broader = _broader(scheme)
-    found, todo = set(), list(ids)
-    while todo:
-        cid = todo.pop()
-        if cid in found:
-            continue
-        found.add(cid)
-        todo.extend(b for b in broader.get(cid, ()) if b in broader)
-    return tuple(sorted(found))
 
 
 def annotated_docs(
@@ -63,21 +45,17 @@ def annotated_docs(
 
 def read_doc(doc: Doc) -> dict[str, object]:
     """Concept ids and polarity of an annotated doc."""
-    weaknesses = set(doc._.weaknesses)
-    themes = {span.id_ for span in doc.spans.get("themes", [])}
-    # a weakness is about its theme: police-only strategy discussions are about strategy discussions
-    weakness_broader = _broader("weaknesses")
-    themes.update(t for w in weaknesses for t in weakness_broader.get(w, ()))
+    themes = {*found_themes(doc), *doc._.model_themes}
     services = {s.id_ for s in doc.spans.get("services", [])}
     if doc._.section in BOARD_SECTIONS:
         services.add("safeguarding-board")  # a report's LSCB chapter is about the board throughout
     return {
         "text": sentence_text(doc),
-        "themes": list(_with_broader(themes, "themes")),
-        "service_areas": list(_with_broader(services, "services")),
+        "themes": list(with_broader(themes, "themes")),
+        "service_areas": list(with_broader(services, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),
         "polarity": doc._.polarity,
-        "weaknesses": sorted(weaknesses),
+        "weaknesses": sorted(doc._.weaknesses),
     }
 
 

@@ -1,4 +1,4 @@
-"""build_nlp(): blank English, one span ruler per concept scheme, then polarity, weaknesses and the polarity model.
+"""build_nlp(): blank English, span rulers over the concept schemes, polarity, weaknesses, then the trained models.
 
 No trained pipeline is downloaded: official English pipelines are not on PyPI. Concept mentions come
 from the labels in ontology/schemes/ (one source of truth) plus token patterns in patterns/<scheme>.jsonl.
@@ -63,9 +63,9 @@ def _as_phrases(pattern: list[dict]) -> list[str] | None:
     return [" ".join(phrase) for phrase in phrases if phrase]
 
 
-def build_nlp(polarity_model: bool = True) -> Language:
+def build_nlp(models: bool = True) -> Language:
     """Blank English, span rulers over every scheme's labels (span.id_ is the concept id), polarity, weaknesses,
-    then the trained polarity model (polarity_model=False: the rules' verdict stands, as when training it)."""
+    then the trained polarity and theme models (models=False: the rules alone, as the models are trained on)."""
     nlp = spacy.blank("en")
     # One ruler per matcher attribute for all schemes: per-call overhead dominates on sentence-sized docs.
     # Each span's label is its scheme; kg_concept_spans files them under doc.spans[<scheme>].
@@ -100,6 +100,7 @@ def build_nlp(polarity_model: bool = True) -> Language:
     nlp.add_pipe("kg_concept_spans", config={"source_key": "concepts"})
     nlp.add_pipe("kg_polarity")
     nlp.add_pipe("kg_weaknesses")
-    if polarity_model:
+    if models:
         nlp.add_pipe("kg_polarity_model")
+        nlp.add_pipe("kg_theme_model")
     return nlp

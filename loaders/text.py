@@ -78,6 +78,8 @@ _FIGURE_IN_PROSE = re.compile(
     r"(?:\d{1,3}(?:,\d{3})*|\d{4})[%-]?,? [a-z]|\d{1,2}-[a-z]"
     r"|(?:19|20)\d\d(?:\s*[–−/-]\s*\d\d(?:\d\d)?)?(?![\d.]\d)|\d{1,3}(?:\.\d+)?%|\d{1,3}\s*[–−]\s*\d{1,3} [a-z]"
 )
+_YEAR_RANGE_END = re.compile(r"\b(?:19|20)\d\d[-–/]$")
+_YEAR_RANGE_REST = re.compile(r"\d\d\b(?![.,]?\d)")
 _FIELD = re.compile(r"[A-Z][\w ]{2,30}:|Inspection dates?\b|Report published|Lead inspector")
 # The *_END patterns are searched in the last few characters only (a `$` search scans the whole line).
 _GRADE_END = re.compile(r"(?:outstanding|good|improvement|inadequate|adequate)$", re.I)
@@ -146,6 +148,8 @@ def separate_lines(previous: str, line: str, blank: bool) -> str:
     A line that starts in lower case continues the one before even across a blank line, which OCR and
     converters leave when they split a sentence.
     """
+    if _YEAR_RANGE_END.search(previous[-8:]) and _YEAR_RANGE_REST.match(line):
+        return ""  # a financial year wrapped at its dash: "in 2014–" / "15 to the current ..."
     if line.startswith("to be good") or (
         _REQUIRES_END.search(previous[-10:]) and line.lower().startswith("improvement")
     ):

@@ -23,6 +23,7 @@ __all__ = [
     "concept_labels",
     "scheme_names",
     "turtle_paths",
+    "with_broader",
 ]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent
@@ -95,3 +96,21 @@ def concept_labels(scheme: str) -> dict[str, ConceptLabels]:
             rank=int(rank) if rank is not None else None,
         )
     return labels
+
+
+@cache
+def _broader(scheme: str) -> dict[str, tuple[str, ...]]:
+    return {cid: c.broader for cid, c in concept_labels(scheme).items()}
+
+
+def with_broader(ids: set[str], scheme: str) -> tuple[str, ...]:
+    """The ids and every broader concept in the same scheme (mash implies front-door), sorted."""
+    broader = _broader(scheme)
+    found, todo = set(), list(ids)
+    while todo:
+        cid = todo.pop()
+        if cid in found:
+            continue
+        found.add(cid)
+        todo.extend(b for b in broader.get(cid, ()) if b in broader)
+    return tuple(sorted(found))

@@ -10,7 +10,7 @@ classifier on what the rules made of each sentence, then its tokens (leading_wor
 loaders/components/polarity_model.py: "section=<kind> rule=<verdict> praise=<n> criticism=<n> ..."). A
 sentence labelled twice with different polarities is left out, and said so. The sets of NEVER_TRAINED_ON are
 the blind measures of the result, never trained on
-(`python benchmarks/eval_sentences.py --gold tests/data/labels/eighth_sentences.jsonl`). The same seed gives the
+(`python benchmarks/eval_sentences.py --gold tests/data/labels/ninth_sentences.jsonl`). The same seed gives the
 same model, byte for byte. Takes about 30 s.
 
 How the design was chosen (2026-11-30), each time on sentences of reports left out of training:
@@ -39,7 +39,9 @@ How the design was chosen (2026-11-30), each time on sentences of reports left o
   what needs to improve and the sections that describe (area, inspection, grade descriptors) keep the rules'
   verdict, and more criticism cues and denied shortcomings; grouped CV over all the labels, the seventh set
   among them, 0.847/0.849 -> 0.861/0.862 over two fold splits. Trained on the seventh set too; 818 more
-  sentences labelled blind (eighth_sentences.jsonl) stay out of training as the measure.
+  sentences labelled blind (eighth_sentences.jsonl) stayed out of training as the measure: 0.855 (rules 0.786).
+- round seven (2026-12-01, night): trained on the eighth set too (6,272 sentences); 835 more sentences labelled
+  blind that night (ninth_sentences.jsonl) stay out of training as the measure.
 """
 
 from __future__ import annotations
@@ -78,8 +80,9 @@ TRAINING_SETS = (
     "final_sentences.jsonl",
     "sixth_sentences.jsonl",
     "seventh_sentences.jsonl",
+    "eighth_sentences.jsonl",
 )
-NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "eighth_sentences.jsonl")  # the blind measures
+NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "ninth_sentences.jsonl")  # the blind measures
 # What decides the rules' verdict, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
     "loaders/patterns/polarity.json",
@@ -125,7 +128,7 @@ def labelled_sentences(names: tuple[str, ...] = TRAINING_SETS) -> tuple[dict[tup
 
 def with_rule_verdicts(rows: dict[tuple[str, str], dict], corpus: Path) -> list[tuple[dict, Doc]]:
     """(row, the sentence as the rules annotated it in its report) for every row found in its report."""
-    nlp = build_nlp(polarity_model=False)
+    nlp = build_nlp(models=False)
     out = []
     for name in sorted({file for file, _ in rows}):
         sentences = load_report(corpus / name).sentences

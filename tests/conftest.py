@@ -81,6 +81,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """The rules alone, without the trained models: what the vocabulary tests test."""
+    from loaders.nlp import build_nlp
+
+    return build_nlp(models=False)
+
+
+@pytest.fixture(scope="session")
 def seed_report(nlp):
     """seed_report('001') -> the Report of that seed, with findings; loaded once per session."""
     from loaders import load_report

@@ -32,13 +32,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy
-import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 from spacy.vocab import Vocab
 
+from loaders.components.bag_of_words import BagOfWords
 from loaders.components.doc_text import sentence_text
 from loaders.components.polarity import cue_text, is_recommendation, sets_against
 from loaders.sections import NO_FINDING_SECTIONS
@@ -117,44 +117,16 @@ class PolarityModel:
     """Reads doc._.polarity (the rules' verdict, kept in doc._.rule_polarity) and writes the model's."""
 
     def __init__(self, path: Path = MODEL_DIR):
-        if not (path / "config.cfg").is_file():
-            raise FileNotFoundError(f"{path}: no polarity model (train it with scripts/train_polarity_model.py)")
-        self.classifier = spacy.load(path)
-        textcat = self.classifier.get_pipe("textcat")
-        # The bag-of-words model is extract_ngrams >> sparse_linear >> softmax. Building a second Doc per
-        # sentence (classifier_doc) costs twice the model itself, so scores() hashes the n-grams of the
-        # sentence's own tokens and runs the two layers after them; a test checks the scores are spaCy's.
-        layers = {layer.name: layer for layer in textcat.model.walk()}
-        ngrams, self._softmax = layers.get("extract_ngrams"), layers.get("softmax_activation")
-        if ngrams is None or self._softmax is None or ngrams.attrs["attr"] != ORTH:
-            raise ValueError(f"{path}: not the bag-of-words model over ORTH that this component reads")
-        self._ngram_size = ngrams.attrs["ngram_size"]
-        self._linear = textcat.model.get_ref("output_layer")
-        self._labels = textcat.labels
-        self._prefixes: dict[tuple[str, ...], numpy.ndarray] = {}
+        self.classifier = BagOfWords(path, "textcat")
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
-    def _prefix(self, doc: Doc) -> numpy.ndarray:
-        key = leading_words(doc)
-        if key not in self._prefixes:
-            self._prefixes[key] = Doc(self.classifier.vocab, words=list(key)).to_array([ORTH])
-        return self._prefixes[key]
-
     def scores(self, docs: list[Doc]) -> numpy.ndarray:
         """The model's probabilities (rows: docs; columns: its labels), as its textcat gives them."""
-        ops = self._linear.ops
-        keys, counts = [], []
-        for doc in docs:
-            unigrams = numpy.concatenate([self._prefix(doc), doc.to_array([ORTH])])
-            grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, self._ngram_size + 1)]
-            unique, count = numpy.unique(numpy.concatenate(grams), return_counts=True)
-            keys.append(unique)
-            counts.append(count)
-        lengths = ops.asarray([len(k) for k in keys], dtype="int32")
-        features = (numpy.concatenate(keys), ops.asarray(numpy.concatenate(counts), dtype="f"), lengths)
-        return self._softmax.predict(self._linear.predict(features))
+        return self.classifier.scores(
+            [numpy.concatenate([self.classifier.prefix(leading_words(doc)), doc.to_array([ORTH])]) for doc in docs]
+        )
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
@@ -162,7 +134,7 @@ class PolarityModel:
                 doc._.rule_polarity = doc._.polarity
             free = [doc for doc in batch if not _rules_verdict_stands(doc)]
             for doc, row in zip(free, self.scores(free) if free else [], strict=True):
-                verdict = self._labels[int(row.argmax())]
+                verdict = self.classifier.labels[int(row.argmax())]
                 if not (doc._.weaknesses and verdict not in CRITICAL):  # a stated shortcoming stays critical
                     doc._.polarity = verdict
             yield from batch

@@ -207,6 +207,7 @@ def test_the_software_version_covers_every_file_that_decides_a_reports_findings(
     for name in (
         "loaders/patterns/polarity.json",
         "loaders/models/polarity/textcat/model",
+        "loaders/models/themes/textcat_multilabel/model",
         "loaders/patterns/weaknesses.jsonl",
         "ontology/schemes/themes.ttl",
         "loaders/components/polarity_model.py",

@@ -27,7 +27,7 @@ def _sha256(path: Path) -> str:
 
 def test_polarity_model_is_trained_on_the_label_files_and_rules_as_they_are():
     training = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["kg_training"]
-    # a label file or a rule file changed since training: run `make polarity-model`
+    # a label file or a rule file changed since training: run `make models`
     for name, sha256 in training["sets"].items():
         assert _sha256(LABELS / name) == sha256, name
     for name, sha256 in training["rules"].items():
@@ -40,7 +40,7 @@ def _sentences(name: str) -> set[tuple[str, str]]:
     return {(row["file"], row["text"]) for row in map(json.loads, filter(None, lines))}
 
 
-@pytest.mark.parametrize("blind", ["sealed_sentences.jsonl", "eighth_sentences.jsonl"])
+@pytest.mark.parametrize("blind", ["sealed_sentences.jsonl", "ninth_sentences.jsonl"])
 def test_polarity_model_never_saw_a_sentence_of_the_blind_sets(blind):
     training = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["kg_training"]
     held_out = _sentences(blind)
@@ -61,7 +61,7 @@ def test_recommendations_and_stated_weaknesses_stay_critical_whatever_the_model_
     # a model that calls everything praise: only free description may follow it
     monkeypatch.setattr(PolarityModel, "scores", lambda self, docs: numpy.tile([1.0, 0.0, 0.0, 0.0], (len(docs), 1)))
     model = nlp.get_pipe("kg_polarity_model")
-    assert model._labels[0] == "strength"
+    assert model.classifier.labels[0] == "strength"
     recommendation = "Ensure that core groups are held regularly and review progress against the plan."
     weakness = "Strategy discussions are held with the police only, and health and schools are not involved."
     free = "Managers have oversight of caseloads."
@@ -76,14 +76,14 @@ def test_recommendations_and_stated_weaknesses_stay_critical_whatever_the_model_
 def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_report):
     from loaders.nlp import build_nlp
 
-    rules = build_nlp(polarity_model=False)
+    rules = build_nlp(models=False)
     sentences = seed_report("001").sentences
     docs = list(annotated_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
     model = PolarityModel()
-    textcat = model.classifier.get_pipe("textcat")
-    words = [classifier_doc(model.classifier.vocab, doc) for doc in docs]
+    textcat = model.classifier.textcat
+    words = [classifier_doc(model.classifier.nlp.vocab, doc) for doc in docs]
     assert len(docs) > 100
-    assert tuple(textcat.labels) == tuple(model._labels)
+    assert tuple(textcat.labels) == model.classifier.labels
     expected = textcat.model.predict(words)
     assert numpy.abs(model.scores(docs) - expected).max() < 1e-6
     alone = numpy.concatenate([model.scores([doc]) for doc in docs[:40]])
@@ -93,7 +93,7 @@ def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_repor
 def test_polarity_model_reads_what_the_rules_found_before_the_sentence():
     from loaders.nlp import build_nlp
 
-    rules = build_nlp(polarity_model=False)
+    rules = build_nlp(models=False)
     doc = _doc(rules, "Although assessments are timely, plans are too often vague.")
     assert leading_words(doc) == (
         "section=help-and-protection",

@@ -90,6 +90,10 @@ def test_sentences_join_a_line_that_a_figure_opens():
         "17-year-olds who present as homeless.\nThe proportion of children adopted who were older rose during\n"
         "2014–15, and the rate of placement stability for children in care for over two years was\n"
         "96.6%, which is good.\n"
+        # a financial year wrapped at its dash (report-1f5fd84e2f10, report-112fa0cf74dc)
+        "Nearly a quarter of children looked after for more than a year in 2012-\n"
+        "13 had not had a health or dental check. Stability has deteriorated, from 9% at the end 2014–\n"
+        "15 to the current performance of 14%.\n"
     )
     assert [text for text, *_ in _sentences(raw)] == [
         "This is reflected in the fact that the percentage of children and young people placed more than 20 miles "
@@ -103,6 +107,9 @@ def test_sentences_join_a_line_that_a_figure_opens():
         "A joint panel enables assessments for 16- and 17-year-olds who present as homeless.",
         "The proportion of children adopted who were older rose during 2014–15, and the rate of placement stability "
         "for children in care for over two years was 96.6%, which is good.",
+        "Nearly a quarter of children looked after for more than a year in 2012-13 had not had a health or dental "
+        "check.",
+        "Stability has deteriorated, from 9% at the end 2014–15 to the current performance of 14%.",
     ]
 
 

@@ -1,0 +1,56 @@
+"""BagOfWords: a trained spaCy bag-of-words text classifier, scored straight from a sentence's token hashes.
+
+Both trained models (polarity_model.py, theme_model.py) read a few leading words (what the rules found) before
+the sentence's own tokens. Building a second Doc per sentence to hold them costs twice the model itself, so
+scores() hashes the n-grams of the leading words and the sentence's tokens and runs the model's two layers
+after its n-gram extraction (sparse linear, then softmax or logistic). Tests check the scores are spaCy's own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+__all__ = ["BagOfWords"]
+
+
+class BagOfWords:
+    """The model in `path` (a spaCy pipeline of one textcat or textcat_multilabel, TextCatBOW over ORTH)."""
+
+    def __init__(self, path: Path, pipe_name: str):
+        if not (path / "config.cfg").is_file():
+            raise FileNotFoundError(f"{path}: no trained model here (see scripts/ for how to train it)")
+        self.nlp = spacy.load(path)
+        self.textcat = self.nlp.get_pipe(pipe_name)
+        layers = {layer.name: layer for layer in self.textcat.model.walk()}
+        ngrams = layers.get("extract_ngrams")
+        self._activation = layers.get("softmax_activation") or layers.get("logistic")
+        if ngrams is None or self._activation is None or ngrams.attrs["attr"] != ORTH:
+            raise ValueError(f"{path}: not the bag-of-words model over ORTH that this project reads")
+        self._ngram_size = ngrams.attrs["ngram_size"]
+        self._linear = self.textcat.model.get_ref("output_layer")
+        self.labels = tuple(self.textcat.labels)
+        self._prefixes: dict[tuple[str, ...], numpy.ndarray] = {}
+
+    def prefix(self, words: tuple[str, ...]) -> numpy.ndarray:
+        """The hashes of leading words (ORTH of each word as one token), cached: there are few distinct ones."""
+        if words not in self._prefixes:
+            self._prefixes[words] = Doc(self.nlp.vocab, words=list(words)).to_array([ORTH])
+        return self._prefixes[words]
+
+    def scores(self, token_hashes: list[numpy.ndarray]) -> numpy.ndarray:
+        """Probabilities (rows: the hash sequences given; columns: self.labels), as the textcat gives them."""
+        ops = self._linear.ops
+        keys, counts = [], []
+        for unigrams in token_hashes:
+            grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, self._ngram_size + 1)]
+            unique, count = numpy.unique(numpy.concatenate(grams), return_counts=True)
+            keys.append(unique)
+            counts.append(count)
+        lengths = ops.asarray([len(k) for k in keys], dtype="int32")
+        features = (numpy.concatenate(keys), ops.asarray(numpy.concatenate(counts), dtype="f"), lengths)
+        return self._activation.predict(self._linear.predict(features))

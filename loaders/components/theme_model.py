@@ -1,0 +1,103 @@
+"""`kg_theme_model`: a small trained text classifier adds the themes a sentence is about that no phrase names.
+
+The theme rules (concept_spans.py) find a theme where a report names it: "return home interviews", "the
+virtual school". Annotators also tag a theme a sentence is about in other words ("Social workers spend time
+alone with children to get to know them": voice of the child; "A full complement of permanent team managers":
+workforce). Over the labelled sentences the rules find 76% of the themes the annotators give, at 83% precision.
+
+The model reads the sentence's words (lower case), its section and the themes the rules found, as leading words
+("section=children-in-care rule=permanence workers are persistent in achieving adoption ..."), and gives each
+theme a probability. It only adds: a theme at or over ADD_AT joins the rules' themes; a theme the rules found
+is never taken away (removing the rules' themes that the model doubts cost more recall than it gained precision).
+Chosen by grouped 5-fold cross-validation over the labelled sentences (6,273 sentences, folds by report):
+theme micro-F1 0.792 for the rules alone, 0.798 with the model's themes at 0.4 or over (the variants tried are in
+scripts/train_theme_model.py; the blind figures in README, "Measured accuracy").
+
+The model is a spaCy bag-of-words textcat_multilabel in loaders/models/themes, trained by
+scripts/train_theme_model.py. Retrain it whenever the theme rules change (a test says which files, and fails
+until you do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from loaders.components.bag_of_words import BagOfWords
+from ontology import concept_labels, with_broader
+
+__all__ = ["ADD_AT", "MODEL_DIR", "ThemeModel", "found_themes", "leading_words"]
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "themes"
+ADD_AT = 0.4
+BATCH_SIZE = 256
+
+if not Doc.has_extension("model_themes"):
+    Doc.set_extension("model_themes", default=())
+
+
+def found_themes(doc: Doc) -> tuple[str, ...]:
+    """The themes the rules found in an annotated doc: those named, each stated weakness's theme (police-only
+    strategy discussions are about strategy discussions), and every broader theme of these. Kept on the doc: the
+    model and then read_doc() ask for them, once every rule has run."""
+    if "found_themes" not in doc.user_data:
+        themes = {span.id_ for span in doc.spans.get("themes", [])}
+        weaknesses = concept_labels("weaknesses")
+        themes.update(t for w in doc._.weaknesses if w in weaknesses for t in weaknesses[w].broader)
+        doc.user_data["found_themes"] = with_broader(themes, "themes")
+    return doc.user_data["found_themes"]
+
+
+def leading_words(doc: Doc, themes: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """What the model reads before the sentence's words: its section and the rules' themes (found_themes)."""
+    themes = found_themes(doc) if themes is None else themes
+    return (f"section={doc._.section or 'none'}", *(f"rule={theme}" for theme in themes))
+
+
+def classifier_words(doc: Doc) -> list[str]:
+    """What the model is trained on: the leading words, then the sentence's words in lower case. The pipeline
+    scores the same words from the doc's token hashes (ThemeModel.scores)."""
+    return [*leading_words(doc), *(token.lower_ for token in doc)]
+
+
+class ThemeModel:
+    """Writes doc._.model_themes: the themes the model gives at least ADD_AT and the rules did not find."""
+
+    def __init__(self, path: Path = MODEL_DIR):
+        self.classifier = BagOfWords(path, "textcat_multilabel")
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def scores(self, docs: list[Doc], themes: list[tuple[str, ...]] | None = None) -> numpy.ndarray:
+        """The model's probabilities (rows: docs; columns: its labels), as its textcat gives them. `themes`: the
+        rules' themes of each doc, where the caller has them already."""
+        themes = themes or [found_themes(doc) for doc in docs]
+        # LOWER of a token is the hash of its lower-case text: the ORTH the model was trained on
+        return self.classifier.scores(
+            [
+                numpy.concatenate([self.classifier.prefix(leading_words(doc, found)), doc.to_array([LOWER])])
+                for doc, found in zip(docs, themes, strict=True)
+            ]
+        )
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+        labels = self.classifier.labels
+        for batch in minibatch(docs, size=batch_size):
+            themes = [found_themes(doc) for doc in batch]
+            for doc, found, row in zip(batch, themes, self.scores(batch, themes), strict=True):
+                doc._.model_themes = tuple(
+                    labels[i] for i in numpy.flatnonzero(row >= ADD_AT) if labels[i] not in found
+                )
+            yield from batch
+
+
+@Language.factory("kg_theme_model")
+def make_theme_model(nlp: Language, name: str) -> ThemeModel:
+    return ThemeModel()

@@ -1,0 +1,106 @@
+"""The trained theme model: what it was trained on, that it scores as spaCy does, and that it only adds themes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy
+import pytest
+from spacy.tokens import Doc
+
+from loaders.components.theme_model import MODEL_DIR, ThemeModel, classifier_words, found_themes, leading_words
+from loaders.findings import annotate_texts, annotated_docs
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+LABELS = ROOT / "tests" / "data" / "labels"
+
+
+def _training() -> dict:
+    return json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["kg_training"]
+
+
+def test_theme_model_is_trained_on_the_label_files_and_rules_as_they_are():
+    training = _training()
+    # a label file or a theme rule changed since training: run `make models`
+    for name, sha256 in training["sets"].items():
+        assert hashlib.sha256((LABELS / name).read_bytes()).hexdigest() == sha256, name
+    for name, sha256 in training["rules"].items():
+        assert hashlib.sha256((ROOT / name).read_bytes()).hexdigest() == sha256, name
+    assert training["sentences"] > 5000
+
+
+@pytest.mark.parametrize("blind", ["sealed_sentences.jsonl", "ninth_sentences.jsonl"])
+def test_theme_model_never_saw_a_sentence_of_the_blind_sets(blind):
+    def sentences(name: str) -> set[tuple[str, str]]:
+        lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
+        return {(row["file"], row["text"]) for row in map(json.loads, filter(None, lines))}
+
+    training = _training()
+    held_out = sentences(blind)
+    assert len(held_out) > 350 and blind in training["never_trained_on"]
+    for name in training["sets"]:
+        assert not sentences(name) & held_out, name
+
+
+def test_theme_model_scores_as_spacys_own_textcat(seed_report):
+    from loaders.nlp import build_nlp
+
+    sentences = seed_report("002").sentences
+    rules = build_nlp(models=False)
+    docs = list(annotated_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
+    model = ThemeModel()
+    words = [Doc(model.classifier.nlp.vocab, words=classifier_words(doc)) for doc in docs]
+    assert len(docs) > 100
+    expected = model.classifier.textcat.model.predict(words)
+    assert numpy.abs(model.scores(docs) - expected).max() < 1e-6
+    alone = numpy.concatenate([model.scores([doc]) for doc in docs[:40]])
+    assert numpy.abs(alone - expected[:40]).max() < 1e-6
+
+
+def test_theme_model_reads_the_section_and_the_rules_themes():
+    from loaders.nlp import build_nlp
+
+    (doc,) = annotated_docs(build_nlp(models=False), ["Return home interviews are timely."], ["children-in-care"])
+    assert found_themes(doc) == ("missing-children", "return-home-interviews")
+    assert leading_words(doc) == ("section=children-in-care", "rule=missing-children", "rule=return-home-interviews")
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "added"),
+    [
+        # no phrase of the theme rules names these themes; the annotators of the eighth label set tagged them
+        ("Social workers build meaningful relationships with children.", "children-in-care", "voice-of-the-child"),
+        (
+            "Most children live in homes that meet their needs, alongside their brothers and sisters when appropriate.",
+            "children-in-care",
+            "placement-sufficiency",
+        ),
+        ("Children benefit from thorough initial and review health assessments.", "children-in-care", "assessments"),
+    ],
+)
+def test_theme_model_adds_themes_no_phrase_names(nlp, text, section, added):
+    from loaders.nlp import build_nlp
+
+    (rules,) = annotate_texts([text], build_nlp(models=False), section=section)
+    (both,) = annotate_texts([text], nlp, section=section)
+    assert added not in rules["themes"]
+    assert added in both["themes"]
+
+
+def test_theme_model_never_takes_away_a_theme_the_rules_found(nlp, monkeypatch):
+    from loaders.nlp import build_nlp
+
+    texts = [
+        "Return home interviews are not always completed.",
+        "Strategy discussions are held with the police only.",
+        "Children are seen.",
+    ]
+    rules = annotate_texts(texts, build_nlp(models=False), section="help-and-protection")
+    # a model that doubts every theme: the rules' themes stay, and it adds none
+    monkeypatch.setattr(ThemeModel, "scores", lambda self, docs, themes=None: numpy.zeros((len(docs), 40)))
+    assert [row["themes"] for row in annotate_texts(texts, nlp, section="help-and-protection")] == [
+        row["themes"] for row in rules
+    ]
+    assert rules[0]["themes"] and rules[1]["themes"]
