@@ -289,6 +289,30 @@ def _protection_drift(span, section: str | None) -> bool:
     return span.id_ == "permanence" and section == "help-and-protection" and span.text.lower().startswith("drift")
 
 
+_FAMILY_WORDS = frozenset(
+    ("families", "family", "parents", "parent", "carers", "child", "children", "young", "leavers")
+)
+
+
+def _partnership_with_family(span) -> bool:
+    """Partnership with families, parents, children or care leavers is how social workers work with them, not
+    partnership between agencies ("working in partnership with parents"; "partnerships with children's social care"
+    stays)."""
+    if span.id_ != "partnership-working" or span.text.lower() not in ("partnership", "partnerships"):
+        return False
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].lower_ != "with":
+        return False
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("the", "their", "its"):
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "care":  # care leavers
+        i += 1
+    return (
+        i < len(doc) and doc[i].lower_ in _FAMILY_WORDS and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))
+    )
+
+
 def _adjective_of_other_theme(span, themes: list) -> bool:
     """ "Multi-agency" as the adjective of another theme's mention names only that theme: "multi-agency audits" and
     "multi-agency case file audits" are audits, "multi-agency strategy meetings" strategy discussions."""
@@ -349,6 +373,7 @@ def _settle_themes(
         and not _parents_health(span, section)
         and not _adopted_policy(span)
         and not _protection_drift(span, section)
+        and not _partnership_with_family(span)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)

@@ -5,13 +5,14 @@ virtual school". Annotators also tag a theme a sentence is about in other words 
 alone with children to get to know them": voice of the child; "A full complement of permanent team managers":
 workforce). Over the labelled sentences the rules find 76% of the themes the annotators give, at 83% precision.
 
-The model reads the sentence's words (lower case), its section and the themes the rules found, as leading words
-("section=children-in-care rule=permanence workers are persistent in achieving adoption ..."), and gives each
-theme a probability. It only adds: a theme at or over ADD_AT joins the rules' themes; a theme the rules found
-is never taken away (removing the rules' themes that the model doubts cost more recall than it gained precision).
-Chosen by grouped 5-fold cross-validation over the labelled sentences (6,273 sentences, folds by report):
-theme micro-F1 0.792 for the rules alone, 0.798 with the model's themes at 0.4 or over (the variants tried are in
-scripts/train_theme_model.py; the blind figures in README, "Measured accuracy").
+The model reads the sentence's words (lower case), its section, the themes the rules found in it and in the
+sentence before it, as leading words ("section=children-in-care rule=permanence before=adoption-services workers
+are persistent in achieving adoption ..."), and gives each theme a probability. It only adds: a theme at or over
+ADD_AT joins the rules' themes; a theme the rules found is never taken away (removing the rules' themes that the
+model doubts cost more recall than it gained precision). Chosen by grouped 5-fold cross-validation over the
+labelled sentences (7,108 sentences, folds by report): theme micro-F1 0.790 for the rules alone, 0.799 with the
+model's themes at 0.4 or over (the variants tried are in scripts/train_theme_model.py; the blind figures in
+README, "Measured accuracy").
 
 The model is a spaCy bag-of-words textcat_multilabel in loaders/models/themes, trained by
 scripts/train_theme_model.py. Retrain it whenever the theme rules change (a test says which files, and fails
@@ -36,6 +37,7 @@ __all__ = ["ADD_AT", "MODEL_DIR", "ThemeModel", "found_themes", "leading_words"]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "themes"
 ADD_AT = 0.4
+Themes = tuple[str, ...]  # theme ids
 BATCH_SIZE = 256
 
 if not Doc.has_extension("model_themes"):
@@ -54,16 +56,21 @@ def found_themes(doc: Doc) -> tuple[str, ...]:
     return doc.user_data["found_themes"]
 
 
-def leading_words(doc: Doc, themes: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """What the model reads before the sentence's words: its section and the rules' themes (found_themes)."""
+def leading_words(doc: Doc, themes: tuple[str, ...] | None = None, previous: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """What the model reads before the sentence's words: its section, the rules' themes (found_themes) and the
+    rules' themes of the sentence before it in the report (none for a sentence read alone)."""
     themes = found_themes(doc) if themes is None else themes
-    return (f"section={doc._.section or 'none'}", *(f"rule={theme}" for theme in themes))
+    return (
+        f"section={doc._.section or 'none'}",
+        *(f"rule={theme}" for theme in themes),
+        *(f"before={theme}" for theme in previous),
+    )
 
 
-def classifier_words(doc: Doc) -> list[str]:
+def classifier_words(doc: Doc, previous: tuple[str, ...] = ()) -> list[str]:
     """What the model is trained on: the leading words, then the sentence's words in lower case. The pipeline
     scores the same words from the doc's token hashes (ThemeModel.scores)."""
-    return [*leading_words(doc), *(token.lower_ for token in doc)]
+    return [*leading_words(doc, previous=previous), *(token.lower_ for token in doc)]
 
 
 class ThemeModel:
@@ -75,23 +82,34 @@ class ThemeModel:
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
-    def scores(self, docs: list[Doc], themes: list[tuple[str, ...]] | None = None) -> numpy.ndarray:
+    def scores(
+        self,
+        docs: list[Doc],
+        themes: list[tuple[str, ...]] | None = None,
+        previous: list[tuple[str, ...]] | None = None,
+    ) -> numpy.ndarray:
         """The model's probabilities (rows: docs; columns: its labels), as its textcat gives them. `themes`: the
-        rules' themes of each doc, where the caller has them already."""
+        rules' themes of each doc, where the caller has them already; `previous`: those of the sentence before."""
         themes = themes or [found_themes(doc) for doc in docs]
+        previous = previous or [()] * len(docs)
         # LOWER of a token is the hash of its lower-case text: the ORTH the model was trained on
         return self.classifier.scores(
             [
-                numpy.concatenate([self.classifier.prefix(leading_words(doc, found)), doc.to_array([LOWER])])
-                for doc, found in zip(docs, themes, strict=True)
+                numpy.concatenate([self.classifier.prefix(leading_words(doc, found, before)), doc.to_array([LOWER])])
+                for doc, found, before in zip(docs, themes, previous, strict=True)
             ]
         )
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
         labels = self.classifier.labels
+        last: Themes = ()  # the rules' themes of the doc before, when docs come in a report's order
         for batch in minibatch(docs, size=batch_size):
             themes = [found_themes(doc) for doc in batch]
-            for doc, found, row in zip(batch, themes, self.scores(batch, themes), strict=True):
+            previous = []
+            for doc, found in zip(batch, themes, strict=True):
+                previous.append(last if doc.user_data.get("previous") is not None else ())
+                last = found
+            for doc, found, row in zip(batch, themes, self.scores(batch, themes, previous), strict=True):
                 doc._.model_themes = tuple(
                     labels[i] for i in numpy.flatnonzero(row >= ADD_AT) if labels[i] not in found
                 )

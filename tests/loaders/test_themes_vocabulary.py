@@ -463,6 +463,39 @@ CASES = [
         "unaccompanied-asylum-seeking-children",
         True,
     ),
+    # partnership with families, parents or young people is no partnership between agencies (the ninth label set)
+    (
+        "The local authority is not routinely working in partnership with families in securing parental consent.",
+        HELP,
+        "partnership-working",
+        False,
+    ),
+    (
+        "This is because most plans are not completed in partnership with young people.",
+        LEAVERS,
+        "partnership-working",
+        False,
+    ),
+    (
+        "Schools spoken to were unanimously positive about partnerships with children's social care.",
+        HELP,
+        "partnership-working",
+        True,
+    ),
+    # social workers' capacity is the workforce's (the ninth label set)
+    (
+        "Due to social workers' capacity, some children in care wait too long to receive their life-story books.",
+        CIC,
+        "workforce",
+        True,
+    ),
+    ("Capacity within social work teams across the county has increased.", "leadership", "workforce", True),
+    (
+        "Managers have taken action to increase staff capacity but this has not yet had a positive impact.",
+        "leadership",
+        "workforce",
+        True,
+    ),
     (
         "Unaccompanied asylum-seeking care leavers receive appropriate support to meet their needs.",
         LEAVERS,
