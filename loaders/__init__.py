@@ -48,5 +48,5 @@ def load_report(path: Path, nlp: Language | None = None) -> Report:
         from loaders.findings import extract_findings, tag_recommendations
 
         report.findings = extract_findings(report.sentences, nlp)  # (6) themes, polarity, weaknesses
-        report.recommendations = tag_recommendations(report.recommendations, nlp)
+        report.recommendations = tag_recommendations(report.recommendations, nlp, report.findings)
     return report

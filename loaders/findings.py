@@ -21,7 +21,7 @@ def annotated_docs(
     nlp: Language, texts: Iterable[str], sections: Iterable[str | None], in_sequence: bool = False
 ) -> Iterator[Doc]:
     """The texts run through the pipeline, each with its section (and, `in_sequence`, the text before it), as
-    annotated Docs: what findings are read from, and what the polarity model is trained on."""
+    annotated Docs: what findings are read from, and what the trained models are trained on."""
 
     # The section and the sentence before are context the components need, so docs are made and passed
     # through by hand.
@@ -38,7 +38,7 @@ def annotated_docs(
 
     docs = made()
     for _, component in nlp.pipeline:
-        # a component with .pipe (the polarity model) reads the docs in batches: one model call per batch
+        # a component with .pipe (the trained models) reads the docs in batches: one model call per batch
         docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
     return docs
 
@@ -84,8 +84,14 @@ def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = No
     return [read_doc(doc) for doc in annotated_docs(nlp, texts, [section] * len(texts))]
 
 
-def tag_recommendations(recommendations: list[Recommendation], nlp: Language) -> list[Recommendation]:
-    """The recommendations with the themes (and weaknesses' themes) their text is about."""
-    texts = [r.text for r in recommendations]
-    docs = annotated_docs(nlp, texts, ["improvements"] * len(texts))
-    return [replace(r, themes=tuple(read_doc(doc)["themes"])) for r, doc in zip(recommendations, docs, strict=True)]
+def tag_recommendations(
+    recommendations: list[Recommendation], nlp: Language, findings: Iterable[Finding] = ()
+) -> list[Recommendation]:
+    """The recommendations with the themes (and weaknesses' themes) their text is about. A recommendation that is
+    also a finding's sentence takes that finding's themes, so that the graph gives one sentence one set of themes
+    (the finding was read with the sentence before it, which the theme model reads too)."""
+    found = {finding.sentence.text: finding.themes for finding in findings}
+    alone = [r for r in recommendations if r.text not in found]
+    docs = annotated_docs(nlp, [r.text for r in alone], ["improvements"] * len(alone))
+    found.update((r.text, tuple(read_doc(doc)["themes"])) for r, doc in zip(alone, docs, strict=True))
+    return [replace(r, themes=found[r.text]) for r in recommendations]

@@ -143,12 +143,13 @@ def _joins(previous: str, line: str) -> bool:
 
 
 def separate_lines(previous: str, line: str, blank: bool) -> str:
-    """Return what goes between two non-empty lines: ' ' (wrapped prose), '\n' or '\n\n' (after a blank line).
+    """Return what goes between two non-empty lines: ' ' (wrapped prose), '' (a financial year wrapped at its dash),
+    '\n' or '\n\n' (after a blank line).
 
     A line that starts in lower case continues the one before even across a blank line, which OCR and
     converters leave when they split a sentence.
     """
-    if _YEAR_RANGE_END.search(previous[-8:]) and _YEAR_RANGE_REST.match(line):
+    if not blank and _YEAR_RANGE_END.search(previous[-8:]) and _YEAR_RANGE_REST.match(line):
         return ""  # a financial year wrapped at its dash: "in 2014–" / "15 to the current ..."
     if line.startswith("to be good") or (
         _REQUIRES_END.search(previous[-10:]) and line.lower().startswith("improvement")

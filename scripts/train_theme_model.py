@@ -6,9 +6,10 @@ how much it adds on reports it has not seen.
 
 Reads the hand-labelled sentences (the same sets as the polarity model, train_polarity_model.TRAINING_SETS),
 finds each in its report in the shared corpus, so that the rules see it with its section as a build does, and
-trains a spaCy bag-of-words textcat_multilabel on the leading words of theme_model.classifier_words (section,
-the rules' themes) and the sentence's words in lower case. A sentence labelled in two sets keeps its first
-labels. The same seed gives the same model, byte for byte. Takes about a minute.
+trains a spaCy bag-of-words textcat_multilabel on the leading words of theme_model.classifier_words (the section,
+the rules' themes, the rules' themes of the sentence before) and the sentence's words in lower case. A sentence
+labelled in two sets keeps its first labels. The same seed gives the same model, byte for byte. Takes about a
+minute.
 
 How the design was chosen (2026-12-01), by grouped 5-fold cross-validation over the labelled sentences (folds by
 report), theme micro-F1:
@@ -54,13 +55,17 @@ from loaders.findings import annotated_docs  # noqa: E402
 from loaders.nlp import build_nlp  # noqa: E402
 
 # a labelled row, its sentence as the rules annotated it, the rules' themes of the sentence before
-Example_ = tuple[dict, Doc, tuple[str, ...]]
+TrainingExample = tuple[dict, Doc, tuple[str, ...]]
 
 # What decides the themes the rules find, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
     "loaders/patterns/themes.jsonl",
     "ontology/schemes/themes.ttl",
     "ontology/schemes/weaknesses.ttl",
+    "ontology/__init__.py",  # labels -> concepts, broader themes
+    "loaders/nlp.py",  # labels -> patterns
+    "loaders/patterns/services.jsonl",  # a service's name takes the themes inside it ("multi-agency safeguarding hub")
+    "ontology/schemes/services.ttl",
     "loaders/patterns/weaknesses.jsonl",
     "loaders/patterns/polarity.json",
     "loaders/components/concept_spans.py",
@@ -88,7 +93,7 @@ def labelled_themes(names: tuple[str, ...] = TRAINING_SETS) -> dict[tuple[str, s
     return rows
 
 
-def with_rule_themes(rows: dict[tuple[str, str], dict], corpus: Path) -> list[Example_]:
+def with_rule_themes(rows: dict[tuple[str, str], dict], corpus: Path) -> list[TrainingExample]:
     """(row, its sentence as the rules annotated it in its report, the rules' themes of the sentence before) for
     every row found in its report."""
     nlp = build_nlp(models=False)
@@ -107,7 +112,7 @@ def with_rule_themes(rows: dict[tuple[str, str], dict], corpus: Path) -> list[Ex
     return out
 
 
-def train(examples: list[Example_], seed: int = SEED) -> spacy.language.Language:
+def train(examples: list[TrainingExample], seed: int = SEED) -> spacy.language.Language:
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": BOW})

@@ -23,7 +23,7 @@ class BagOfWords:
 
     def __init__(self, path: Path, pipe_name: str):
         if not (path / "config.cfg").is_file():
-            raise FileNotFoundError(f"{path}: no trained model here (see scripts/ for how to train it)")
+            raise FileNotFoundError(f"{path}: no trained model here (train it with `make models`)")
         self.nlp = spacy.load(path)
         self.textcat = self.nlp.get_pipe(pipe_name)
         layers = {layer.name: layer for layer in self.textcat.model.walk()}
@@ -34,13 +34,15 @@ class BagOfWords:
         self._ngram_size = ngrams.attrs["ngram_size"]
         self._linear = self.textcat.model.get_ref("output_layer")
         self.labels = tuple(self.textcat.labels)
-        self._prefixes: dict[tuple[str, ...], numpy.ndarray] = {}
+        self._hashes: dict[str, numpy.uint64] = {}
 
     def prefix(self, words: tuple[str, ...]) -> numpy.ndarray:
-        """The hashes of leading words (ORTH of each word as one token), cached: there are few distinct ones."""
-        if words not in self._prefixes:
-            self._prefixes[words] = Doc(self.nlp.vocab, words=list(words)).to_array([ORTH])
-        return self._prefixes[words]
+        """The hashes of leading words (ORTH of each word as one token). Each word's hash is kept: there are few
+        distinct words (sections, labels), though many distinct sequences of them."""
+        for word in words:
+            if word not in self._hashes:
+                self._hashes[word] = Doc(self.nlp.vocab, words=[word]).to_array([ORTH])[0]
+        return numpy.array([self._hashes[word] for word in words], dtype=numpy.uint64)
 
     def scores(self, token_hashes: list[numpy.ndarray]) -> numpy.ndarray:
         """Probabilities (rows: the hash sequences given; columns: self.labels), as the textcat gives them."""

@@ -308,8 +308,12 @@ def _partnership_with_family(span) -> bool:
         i += 1
     if i < len(doc) and doc[i].lower_ == "care":  # care leavers
         i += 1
+    # a name ("the Child Friendly Leeds initiative", "the Family Justice Board") is a partner, not a family
     return (
-        i < len(doc) and doc[i].lower_ in _FAMILY_WORDS and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))
+        i < len(doc)
+        and doc[i].is_lower
+        and doc[i].lower_ in _FAMILY_WORDS
+        and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))
     )
 
 

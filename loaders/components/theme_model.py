@@ -33,7 +33,7 @@ from spacy.util import minibatch
 from loaders.components.bag_of_words import BagOfWords
 from ontology import concept_labels, with_broader
 
-__all__ = ["ADD_AT", "MODEL_DIR", "ThemeModel", "found_themes", "leading_words"]
+__all__ = ["ADD_AT", "MODEL_DIR", "Themes", "ThemeModel", "classifier_words", "found_themes", "leading_words"]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "themes"
 ADD_AT = 0.4
@@ -44,7 +44,7 @@ if not Doc.has_extension("model_themes"):
     Doc.set_extension("model_themes", default=())
 
 
-def found_themes(doc: Doc) -> tuple[str, ...]:
+def found_themes(doc: Doc) -> Themes:
     """The themes the rules found in an annotated doc: those named, each stated weakness's theme (police-only
     strategy discussions are about strategy discussions), and every broader theme of these. Kept on the doc: the
     model and then read_doc() ask for them, once every rule has run."""
@@ -56,7 +56,7 @@ def found_themes(doc: Doc) -> tuple[str, ...]:
     return doc.user_data["found_themes"]
 
 
-def leading_words(doc: Doc, themes: tuple[str, ...] | None = None, previous: tuple[str, ...] = ()) -> tuple[str, ...]:
+def leading_words(doc: Doc, themes: Themes | None = None, previous: Themes = ()) -> tuple[str, ...]:
     """What the model reads before the sentence's words: its section, the rules' themes (found_themes) and the
     rules' themes of the sentence before it in the report (none for a sentence read alone)."""
     themes = found_themes(doc) if themes is None else themes
@@ -67,7 +67,7 @@ def leading_words(doc: Doc, themes: tuple[str, ...] | None = None, previous: tup
     )
 
 
-def classifier_words(doc: Doc, previous: tuple[str, ...] = ()) -> list[str]:
+def classifier_words(doc: Doc, previous: Themes = ()) -> list[str]:
     """What the model is trained on: the leading words, then the sentence's words in lower case. The pipeline
     scores the same words from the doc's token hashes (ThemeModel.scores)."""
     return [*leading_words(doc, previous=previous), *(token.lower_ for token in doc)]
@@ -85,13 +85,13 @@ class ThemeModel:
     def scores(
         self,
         docs: list[Doc],
-        themes: list[tuple[str, ...]] | None = None,
-        previous: list[tuple[str, ...]] | None = None,
+        themes: list[Themes] | None = None,
+        previous: list[Themes] | None = None,
     ) -> numpy.ndarray:
         """The model's probabilities (rows: docs; columns: its labels), as its textcat gives them. `themes`: the
         rules' themes of each doc, where the caller has them already; `previous`: those of the sentence before."""
-        themes = themes or [found_themes(doc) for doc in docs]
-        previous = previous or [()] * len(docs)
+        themes = [found_themes(doc) for doc in docs] if themes is None else themes
+        previous = [()] * len(docs) if previous is None else previous
         # LOWER of a token is the hash of its lower-case text: the ORTH the model was trained on
         return self.classifier.scores(
             [

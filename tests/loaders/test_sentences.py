@@ -130,6 +130,20 @@ def test_a_figure_after_a_grade_or_a_numbered_paragraph_starts_a_line(previous, 
     assert separate_lines(previous, line, False) == "\n"
 
 
+@pytest.mark.parametrize(
+    ("previous", "line", "blank", "separator"),
+    [
+        ("Stability has deteriorated, from 9% at the end 2014–", "15 to the current performance of 14%.", False, ""),
+        # a decimal or a thousand after a year and a dash is no financial year's end; nor is a line after a blank
+        ("The rate of children in care in 2014 rose from 55 per 10,000 children to 2014–", "15.5% of", False, "\n"),
+        ("The local authority spent £2 million on placements in 2014–", "16,000 of it on", False, "\n"),
+        ("Stability has deteriorated, from 9% at the end 2014–", "15 to the current performance of 14%.", True, "\n\n"),
+    ],
+)
+def test_a_financial_year_wrapped_at_its_dash_joins_without_a_space(previous, line, blank, separator):
+    assert separate_lines(previous, line, blank) == separator
+
+
 def test_sentences_join_across_a_page_break_and_its_page_number():
     raw = (
         "The quality of assessments has improved since the last inspection, and most\f\n12\n"

@@ -477,6 +477,13 @@ CASES = [
         False,
     ),
     (
+        "Work in partnership with the Child Friendly Leeds initiative has ensured that a range of benefits are "
+        "available to children in care.",
+        CIC,
+        "partnership-working",
+        True,
+    ),
+    (
         "Schools spoken to were unanimously positive about partnerships with children's social care.",
         HELP,
         "partnership-working",
