@@ -47,10 +47,6 @@ How the design was chosen (2026-11-30), each time on sentences of reports left o
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -59,32 +55,25 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from loaders import load_report  # noqa: E402
-from loaders.components.polarity_model import MODEL_DIR, classifier_doc  # noqa: E402
-from loaders.findings import annotated_docs  # noqa: E402
-from loaders.nlp import build_nlp  # noqa: E402
-
-LABELS_DIR = ROOT / "tests" / "data" / "labels"
-CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
-POLARITIES = ("strength", "weakness", "mixed", "neutral")
-TRAINING_SETS = (
-    "train_sentences.jsonl",
-    "contrast_sentences.jsonl",
-    "blind_sentences.jsonl",
-    "heldout_sentences_independent.jsonl",
-    "sentences_heldout.jsonl",
-    "newblind_sentences.jsonl",
-    "extra_sentences.jsonl",
-    "final_sentences.jsonl",
-    "sixth_sentences.jsonl",
-    "seventh_sentences.jsonl",
-    "eighth_sentences.jsonl",
-    "ninth_sentences.jsonl",
+from training import (  # noqa: E402
+    LABELS_DIR,
+    NEVER_TRAINED_ON,
+    ROOT,
+    TRAINING_SETS,
+    Rows,
+    annotated_rows,
+    arguments,
+    file_hashes,
+    fit,
+    read_jsonl,
+    save,
 )
-NEVER_TRAINED_ON = ("sealed_sentences.jsonl", "tenth_sentences.jsonl")  # the blind measures
+
+from loaders.components.polarity_model import MODEL_DIR, classifier_doc  # noqa: E402
+
+POLARITIES = ("strength", "weakness", "mixed", "neutral")
 # What decides the rules' verdict, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
     "loaders/patterns/polarity.json",
@@ -102,20 +91,11 @@ BOW = {
     "length": 65536,
 }
 EPOCHS, SEED = 12, 0
-SPACY_RANGE = ">=3.8.0,<3.9.0"  # as setup.cfg pins it; the model loads on any of these
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def labelled_sentences(names: tuple[str, ...] = TRAINING_SETS) -> tuple[dict[tuple[str, str], dict], list[str]]:
+def labelled_sentences(names: tuple[str, ...] = TRAINING_SETS) -> tuple[Rows, list[str]]:
     """(file, sentence) -> its labelled row, once each; and the sentences left out for conflicting labels."""
-    rows: dict[tuple[str, str], dict] = {}
+    rows: Rows = {}
     conflicts = set()
     for name in names:
         for row in read_jsonl(LABELS_DIR / name):
@@ -128,20 +108,9 @@ def labelled_sentences(names: tuple[str, ...] = TRAINING_SETS) -> tuple[dict[tup
     return rows, sorted(text for _, text in conflicts)
 
 
-def with_rule_verdicts(rows: dict[tuple[str, str], dict], corpus: Path) -> list[tuple[dict, Doc]]:
+def with_rule_verdicts(rows: Rows, corpus: Path) -> list[tuple[dict, Doc]]:
     """(row, the sentence as the rules annotated it in its report) for every row found in its report."""
-    nlp = build_nlp(models=False)
-    out = []
-    for name in sorted({file for file, _ in rows}):
-        sentences = load_report(corpus / name).sentences
-        seen = set()  # a sentence a report repeats word for word is one example
-        docs = annotated_docs(nlp, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True)
-        for sentence, doc in zip(sentences, docs, strict=True):
-            row = rows.get((name, sentence.text))
-            if row is not None and sentence.text not in seen:
-                seen.add(sentence.text)
-                out.append((row, doc))
-    return out
+    return [(row, doc) for row, doc, _ in annotated_rows(rows, corpus)]
 
 
 def train(examples: list[tuple[dict, Doc]], seed: int = SEED) -> spacy.language.Language:
@@ -155,13 +124,7 @@ def train(examples: list[tuple[dict, Doc]], seed: int = SEED) -> spacy.language.
         )
         for row, doc in examples
     ]
-    optimizer = nlp.initialize(lambda: data)
-    rng = random.Random(seed)
-    for _ in range(EPOCHS):
-        rng.shuffle(data)
-        for batch in spacy.util.minibatch(data, size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
-    return nlp
+    return fit(nlp, data, EPOCHS, seed)
 
 
 def evaluate(path: Path, corpus: Path) -> None:
@@ -185,13 +148,7 @@ def evaluate(path: Path, corpus: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--evaluate", type=Path, help="labelled sentences to score, training without their reports")
-    args = parser.parse_args()
-    if not args.corpus.is_dir():
-        sys.exit(f"{args.corpus}: no corpus of report PDFs here (the labelled sentences are found in it)")
+    args = arguments(__doc__, MODEL_DIR)
     if args.evaluate:
         evaluate(args.evaluate, args.corpus)
         return
@@ -199,13 +156,9 @@ def main() -> None:
     for text in conflicts:
         print(f"left out, labelled with two polarities: {text[:100]}")
     examples = with_rule_verdicts(rows, args.corpus)
-    nlp = train(examples)
-    nlp.meta["name"] = "kg_polarity"
-    nlp.meta["description"] = "Polarity of a report sentence, given its section and the rules' verdict"
-    nlp.meta["spacy_version"] = SPACY_RANGE
-    nlp.meta["kg_training"] = {
-        "sets": {name: sha256(LABELS_DIR / name) for name in TRAINING_SETS},
-        "rules": {name: sha256(ROOT / name) for name in RULE_FILES},
+    training = {
+        "sets": file_hashes(TRAINING_SETS, LABELS_DIR),
+        "rules": file_hashes(RULE_FILES, ROOT),
         "sentences": len(examples),
         "left_out_for_conflicting_labels": len(conflicts),
         "not_found_in_corpus": len(rows) - len(examples),
@@ -214,8 +167,8 @@ def main() -> None:
         "epochs": EPOCHS,
         "seed": SEED,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(args.out)
+    description = "Polarity of a report sentence, given its section and the rules' verdict"
+    save(train(examples), args.out, "kg_polarity", description, training)
     print(f"{args.out}: trained on {len(examples)} of {len(rows)} labelled sentences")
 
 

@@ -4,7 +4,7 @@ how much it adds on reports it has not seen.
     python scripts/train_theme_model.py                       # train on every set of TRAINING_SETS, write the model
     python scripts/train_theme_model.py --evaluate FILE.jsonl  # train without FILE's reports, score on FILE
 
-Reads the hand-labelled sentences (the same sets as the polarity model, train_polarity_model.TRAINING_SETS),
+Reads the hand-labelled sentences (the same sets as the polarity model, training.TRAINING_SETS),
 finds each in its report in the shared corpus, so that the rules see it with its section as a build does, and
 trains a spaCy bag-of-words textcat_multilabel on the leading words of theme_model.classifier_words (the section,
 the rules' themes, the rules' themes of the sentence before) and the sentence's words in lower case. A sentence
@@ -25,8 +25,6 @@ report), theme micro-F1:
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,27 +33,26 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_polarity_model import (  # noqa: E402
-    CORPUS,
+from training import (  # noqa: E402
     LABELS_DIR,
     NEVER_TRAINED_ON,
-    SPACY_RANGE,
+    ROOT,
     TRAINING_SETS,
+    Rows,
+    annotated_rows,
+    arguments,
+    file_hashes,
+    fit,
     read_jsonl,
-    sha256,
+    save,
 )
 
-from loaders import load_report  # noqa: E402
-from loaders.components.theme_model import ADD_AT, MODEL_DIR, classifier_words, found_themes  # noqa: E402
-from loaders.findings import annotated_docs  # noqa: E402
-from loaders.nlp import build_nlp  # noqa: E402
+from loaders.components.theme_model import ADD_AT, MODEL_DIR, Themes, classifier_words, found_themes  # noqa: E402
 
 # a labelled row, its sentence as the rules annotated it, the rules' themes of the sentence before
-TrainingExample = tuple[dict, Doc, tuple[str, ...]]
+TrainingExample = tuple[dict, Doc, Themes]
 
 # What decides the themes the rules find, which the model reads: change one, and the model must be trained again
 RULE_FILES = (
@@ -84,32 +81,22 @@ BOW = {
 EPOCHS, SEED = 10, 0
 
 
-def labelled_themes(names: tuple[str, ...] = TRAINING_SETS) -> dict[tuple[str, str], dict]:
+def labelled_themes(names: tuple[str, ...] = TRAINING_SETS) -> Rows:
     """(file, sentence) -> its labelled row; a sentence in two sets keeps its first labels."""
-    rows: dict[tuple[str, str], dict] = {}
+    rows: Rows = {}
     for name in names:
         for row in read_jsonl(LABELS_DIR / name):
             rows.setdefault((row["file"], row["text"]), row)
     return rows
 
 
-def with_rule_themes(rows: dict[tuple[str, str], dict], corpus: Path) -> list[TrainingExample]:
+def with_rule_themes(rows: Rows, corpus: Path) -> list[TrainingExample]:
     """(row, its sentence as the rules annotated it in its report, the rules' themes of the sentence before) for
     every row found in its report."""
-    nlp = build_nlp(models=False)
-    out = []
-    for name in sorted({file for file, _ in rows}):
-        sentences = load_report(corpus / name).sentences
-        seen = set()  # a sentence a report repeats word for word is one example
-        docs = annotated_docs(nlp, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True)
-        before: tuple[str, ...] = ()
-        for sentence, doc in zip(sentences, docs, strict=True):
-            row = rows.get((name, sentence.text))
-            if row is not None and sentence.text not in seen:
-                seen.add(sentence.text)
-                out.append((row, doc, before))
-            before = found_themes(doc)
-    return out
+    return [
+        (row, doc, found_themes(before) if before is not None else ())
+        for row, doc, before in annotated_rows(rows, corpus)
+    ]
 
 
 def train(examples: list[TrainingExample], seed: int = SEED) -> spacy.language.Language:
@@ -126,13 +113,7 @@ def train(examples: list[TrainingExample], seed: int = SEED) -> spacy.language.L
         )
         for row, doc, before in examples
     ]
-    optimizer = nlp.initialize(lambda: data)
-    rng = random.Random(seed)
-    for _ in range(EPOCHS):
-        rng.shuffle(data)
-        for batch in spacy.util.minibatch(data, size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
-    return nlp
+    return fit(nlp, data, EPOCHS, seed)
 
 
 def _f1(counts: Counter) -> str:
@@ -161,25 +142,15 @@ def evaluate(path: Path, corpus: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--evaluate", type=Path, help="labelled sentences to score, training without their reports")
-    args = parser.parse_args()
-    if not args.corpus.is_dir():
-        sys.exit(f"{args.corpus}: no corpus of report PDFs here (the labelled sentences are found in it)")
+    args = arguments(__doc__, MODEL_DIR)
     if args.evaluate:
         evaluate(args.evaluate, args.corpus)
         return
     rows = labelled_themes()
     examples = with_rule_themes(rows, args.corpus)
-    nlp = train(examples)
-    nlp.meta["name"] = "kg_themes"
-    nlp.meta["description"] = "Themes of a report sentence, given its section and the themes the rules found"
-    nlp.meta["spacy_version"] = SPACY_RANGE
-    nlp.meta["kg_training"] = {
-        "sets": {name: sha256(LABELS_DIR / name) for name in TRAINING_SETS},
-        "rules": {name: sha256(ROOT / name) for name in RULE_FILES},
+    training = {
+        "sets": file_hashes(TRAINING_SETS, LABELS_DIR),
+        "rules": file_hashes(RULE_FILES, ROOT),
         "sentences": len(examples),
         "not_found_in_corpus": len(rows) - len(examples),
         "themes": dict(sorted(Counter(t for row, *_ in examples for t in row.get("themes", [])).items())),
@@ -187,8 +158,8 @@ def main() -> None:
         "epochs": EPOCHS,
         "seed": SEED,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(args.out)
+    description = "Themes of a report sentence, given its section and the themes the rules found"
+    save(train(examples), args.out, "kg_themes", description, training)
     print(f"{args.out}: trained on {len(examples)} of {len(rows)} labelled sentences")
 
 
