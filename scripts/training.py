@@ -72,6 +72,8 @@ def annotated_rows(rows: Rows, corpus: Path) -> list[tuple[dict, Doc, Doc | None
 
 def fit(nlp: spacy.language.Language, data: list[Example], epochs: int, seed: int) -> spacy.language.Language:
     """Train the pipeline's one component on `data`, shuffled by `seed`, in batches of 16 with dropout 0.2."""
+    if not data:  # --evaluate with a file whose sentences come from every labelled report
+        sys.exit("no labelled sentence is left to train on: every one is in a report left out")
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(seed)
     for _ in range(epochs):
