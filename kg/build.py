@@ -247,6 +247,7 @@ def _add_findings(q: _Quads, report: Report, report_iri: str, inspection: str) -
             ("serviceArea", finding.service_areas),
             ("partner", finding.partners),
             ("weakness", finding.weaknesses),
+            ("classifierTheme", finding.classifier_themes),  # also ofk:theme above: its sub-property
         ):
             for concept_id in ids:
                 q.add(iri, _ofk(predicate), _concept(concept_id))

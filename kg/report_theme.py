@@ -46,6 +46,7 @@ class ThemeFinding:
     section: str | None
     concepts: tuple[str, ...]  # the matched concept and narrower ones the finding carries
     weaknesses: tuple[str, ...]  # recurring weaknesses under the theme
+    by_classifier: bool = False  # about the theme by the trained classifier's reading alone: no phrase names it
 
 
 def read_theme_findings(store: GraphStore, concept_id: str, inspections: dict[str, Inspection]) -> list[ThemeFinding]:
@@ -69,9 +70,15 @@ def read_theme_findings(store: GraphStore, concept_id: str, inspections: dict[st
             row["section"],
             tuple((row["concepts"] or "").split()),
             tuple((row["weaknesses"] or "").split()),
+            _by_classifier(row),
         )
         for iri, row in best.items()
     ]
+
+
+def _by_classifier(row: dict) -> bool:
+    concepts = set((row["concepts"] or "").split())
+    return bool(concepts) and concepts <= set((row.get("classifier_concepts") or "").split())
 
 
 def _citation_rank(row: dict) -> tuple:
@@ -195,6 +202,11 @@ def _overview(label: str, findings: list[ThemeFinding]) -> list:
         f"{_count(len(findings), 'finding')}, of which {counts['strength']} read as strengths, "
         f"{counts['weakness']} as weaknesses, {counts['mixed']} as mixed and {counts['neutral']} as neutral."
     )
+    if by_classifier := sum(f.by_classifier for f in findings):
+        text += (
+            f" Of these, {by_classifier} {'is' if by_classifier == 1 else 'are'} about {label} by the trained "
+            "classifier's reading alone: no phrase in the sentence names it."
+        )
     return [
         Heading("At a glance"),
         Paragraph(text),
@@ -330,9 +342,16 @@ def _persistent(findings: list[ThemeFinding], selected: list[Inspection]) -> lis
 
 
 def _quote_score(finding: ThemeFinding) -> tuple:
-    # Telling: names a recurring weakness, is short enough to quote whole, long enough to say something.
+    # Telling: a phrase names the theme (not the classifier alone), names a recurring weakness, is short enough to
+    # quote whole, long enough to say something.
     length = len(finding.sentence)
-    return (not finding.weaknesses, not 60 <= length <= 320, finding.inspection.authority, finding.page)
+    return (
+        finding.by_classifier,
+        not finding.weaknesses,
+        not 60 <= length <= 320,
+        finding.inspection.authority,
+        finding.page,
+    )
 
 
 def _quotes(findings: list[ThemeFinding]) -> list:
@@ -348,7 +367,10 @@ def _quotes(findings: list[ThemeFinding]) -> list:
         if chosen:
             blocks.append(Heading(heading))
             for finding in sorted(chosen, key=lambda f: (f.inspection.authority, f.inspection.order_key())):
-                blocks.append(Quote(finding.sentence, _citation(finding.inspection, finding.page, finding.file)))
+                citation = _citation(finding.inspection, finding.page, finding.file)
+                if finding.by_classifier:
+                    citation += "; theme from the classifier"
+                blocks.append(Quote(finding.sentence, citation))
     return blocks
 
 

@@ -45,17 +45,19 @@ def annotated_docs(
 
 def read_doc(doc: Doc) -> dict[str, object]:
     """Concept ids and polarity of an annotated doc."""
-    themes = {*found_themes(doc), *doc._.model_themes}
+    named = found_themes(doc)  # the themes the rules' phrases name, with their broader ones
+    themes = with_broader({*named, *doc._.model_themes}, "themes")
     services = {s.id_ for s in doc.spans.get("services", [])}
     if doc._.section in BOARD_SECTIONS:
         services.add("safeguarding-board")  # a report's LSCB chapter is about the board throughout
     return {
         "text": sentence_text(doc),
-        "themes": list(with_broader(themes, "themes")),
+        "themes": list(themes),
         "service_areas": list(with_broader(services, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),
         "polarity": doc._.polarity,
         "weaknesses": sorted(doc._.weaknesses),
+        "classifier_themes": [theme for theme in themes if theme not in named],
     }
 
 
@@ -73,6 +75,7 @@ def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
                 service_areas=tuple(read["service_areas"]),
                 partners=tuple(read["partners"]),
                 weaknesses=tuple(read["weaknesses"]),
+                classifier_themes=tuple(read["classifier_themes"]),
             )
         )
     return findings

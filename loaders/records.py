@@ -102,6 +102,7 @@ class Finding:
     service_areas: tuple[str, ...] = ()
     partners: tuple[str, ...] = ()
     weaknesses: tuple[str, ...] = ()
+    classifier_themes: tuple[str, ...] = ()  # those of `themes` that only the trained classifier gave, no phrase
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,6 +282,15 @@ def test_shapes_accept_finding_concepts_of_every_scheme():
     assert _violations(graph) == set()
 
 
+def test_shapes_reject_a_theme_from_the_classifier_that_is_not_a_theme_of_the_finding():
+    graph = _report_graph()
+    finding = next(graph.subjects(RDF.type, OFK.Finding))
+    graph.add((finding, OFK.classifierTheme, CONCEPT["voice-of-the-child"]))
+    assert _violations(graph) == {("0123456789ab", "classifierTheme")}
+    graph.add((finding, OFK.theme, CONCEPT["voice-of-the-child"]))
+    assert _violations(graph) == set()
+
+
 def test_every_concept_id_the_theme_rules_name_is_in_a_scheme():
     # concept_spans.py names ids where a section or a word decides a theme; a misspelt id would tag nothing
     import ast

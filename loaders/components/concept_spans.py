@@ -120,10 +120,10 @@ def _other_themes_plan(span, themes: list) -> bool:
 # theme's risk assessment ("child sexual exploitation risk assessments", "domestic abuse risk assessment meetings";
 # a "multi-agency risk assessment" is still one)
 _STRATEGIC_ASSESSMENT_BEFORE = re.compile(r"\bstrategic (?:children's )?needs$")
-# ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of mainstream foster carers"
-# (a young carer's assessment is a child's; a connected or kinship carer's belongs to permanence)
+# ...nor an assessment of a foster carer or adopter: "carer assessments", "assessments of mainstream foster carers",
+# "adoption assessments" (a young carer's assessment is a child's; a connected or kinship carer's belongs to permanence)
 _CARER_ASSESSMENT_BEFORE = re.compile(
-    r"(?<!young )(?<!connected )(?<!kinship )\b(?:foster|carers?|adopters?)(?:['’]s?)?$"
+    r"(?<!young )(?<!connected )(?<!kinship )\b(?:foster|carers?|adopters?|adoption)(?:['’]s?)?$"
 )
 _CARER_ASSESSMENT_AFTER = re.compile(
     r"^(?:of|for) (?:(?!young |connected |kinship )[a-z]+ )?(?:foster carers?|carers|adopters)\b"
@@ -340,6 +340,18 @@ _STAFF = re.compile(r"\b(?:staff|social workers?|workers|practitioners|managers|
 _NOT_STAFF = re.compile(r"\bcarers?\b|\badopters?\b|care leavers?|young people|education|employment")
 
 
+# ...and training or recruitment of carers or adopters, in a sentence that names no staff, is not the workforce's
+# ("a strong training offer to foster carers", "a fostering recruitment programme to recruit 25 new carers")
+_CARERS = re.compile(r"\bcarers?\b|\badopters?\b")
+
+
+def _carers_training(span) -> bool:
+    if span.id_ != "workforce" or not any(word in span.text.lower() for word in ("train", "recruit")):
+        return False
+    lower = sentence_lower(span.doc)
+    return bool(_CARERS.search(lower)) and not _STAFF.search(lower)
+
+
 def _implied_themes(doc, covered: set[int], section: str | None) -> list:
     lower = sentence_lower(doc)  # string tests first: this runs on every sentence
     words = {}
@@ -361,8 +373,9 @@ def _settle_themes(
 ) -> tuple[list, dict[str, str]]:
     """Themes as the module says: no organisation's plan, nor a child's plan that only names their status or is
     another theme's kind of plan, nor an assessment that is no child's, nor a team's name, nor a parent's mental
-    health, nor a policy the council "adopted", nor drift in help and protection; "multi-agency" inside "the
-    multi-agency safeguarding hub" names the hub only, and before another theme's mention that theme only;
+    health, nor a policy the council "adopted", nor carers' training or recruitment, nor drift in help and
+    protection; "multi-agency" inside "the multi-agency safeguarding hub" names the hub only, and before another
+    theme's mention that theme only;
     "matching" beside adoption or permanence is theirs, not sufficiency's; in the care leavers' section a plan is a
     pathway plan, in the adoption section a placement an adoptive one; a section's or a sentence's generic words
     name its themes, as do a demonstrative and the head word of a mention in the sentence before (`previous_heads`);
@@ -378,6 +391,7 @@ def _settle_themes(
         and not _adopted_policy(span)
         and not _protection_drift(span, section)
         and not _partnership_with_family(span)
+        and not _carers_training(span)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)

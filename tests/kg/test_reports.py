@@ -29,13 +29,21 @@ def _report(name: str, gss: str, start: date | None, framework: str, grades, sen
     from loaders.records import Finding, Judgement, Page, Recommendation, Report, Sentence
 
     text, findings, recs = "", [], []
-    for index, (sentence, polarity, themes, weaknesses) in enumerate(sentences):
+    for index, (sentence, polarity, themes, weaknesses, *classifier_themes) in enumerate(sentences):
         start_at = len(text)
         text += sentence + " "
         read = Sentence(
             sentence, start_at, start_at + len(sentence), page=index + 2, section="help-and-protection", index=index
         )
-        findings.append(Finding(read, polarity, themes=tuple(themes), weaknesses=tuple(weaknesses)))
+        findings.append(
+            Finding(
+                read,
+                polarity,
+                themes=tuple(themes),
+                weaknesses=tuple(weaknesses),
+                classifier_themes=tuple(classifier_themes[0] if classifier_themes else ()),
+            )
+        )
     for number, (recommendation, themes) in enumerate(recommendations, 1):
         start_at = len(text)
         text += recommendation + " "
@@ -134,6 +142,39 @@ def test_theme_report_counts_distinct_findings_with_narrower_concepts(crafted_st
     assert "| police-only strategy discussions | 1 | 2 | 2 | Wandsworth (undated), Wandsworth (2022) |" in text
     assert "| Wandsworth | police-only strategy discussions | undated SIF report | 7 November 2022 |" in text
     assert "Ensure that health attends strategy discussions. (Wandsworth, undated SIF inspection, page 9" in text
+
+
+def test_theme_report_says_which_findings_only_the_classifier_put_under_the_theme(tmp_path):
+    from kg.build import report_nquads
+    from kg.pipeline import ensure_reference
+    from kg.query import run_query
+    from kg.store import open_store
+
+    named = "The views of children are recorded well."
+    inferred = "Social workers build meaningful relationships with children."
+    report = _report(
+        "bristol-2019.pdf",
+        "E06000023",
+        date(2019, 3, 4),
+        "ilacs",
+        [("overall-effectiveness", "good")],
+        [
+            (named, "strength", ["voice-of-the-child"], []),
+            (inferred, "strength", ["voice-of-the-child", "workforce"], [], ["voice-of-the-child"]),
+        ],
+    )
+    with open_store(tmp_path / "store") as store:
+        ensure_reference(store)
+        store.add_graph_nquads(*report_nquads(report))
+        rows = run_query(store, "findings-about", about="voice-of-the-child")
+        text = write_theme_report(store, "voice-of-the-child")
+    assert {row["sentence"]: row["classifier_themes"] for row in rows} == {named: None, inferred: "voice-of-the-child"}
+    assert "2 findings, of which 2 read as strengths" in text
+    assert "Of these, 1 is about voice of the child by the trained classifier's reading alone" in text
+    # quoted last, and marked
+    assert text.index(named) < text.index(inferred)
+    assert "> — Bristol, inspection of 4 March 2019, page 2 (bristol-2019.pdf)\n" in text
+    assert "> — Bristol, inspection of 4 March 2019, page 3 (bristol-2019.pdf); theme from the classifier\n" in text
 
 
 def test_theme_report_filters_leave_undated_out_and_say_so(crafted_store):

@@ -45,7 +45,7 @@ def test_theme_model_is_trained_on_the_label_files_and_rules_as_they_are():
     assert training["sentences"] > 5000
 
 
-@pytest.mark.parametrize("blind", ["sealed_sentences.jsonl", "tenth_sentences.jsonl"])
+@pytest.mark.parametrize("blind", ["sealed_sentences.jsonl", "eleventh_sentences.jsonl"])
 def test_theme_model_never_saw_a_sentence_of_the_blind_sets(blind):
     def sentences(name: str) -> set[tuple[str, str]]:
         lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
@@ -111,8 +111,12 @@ def test_theme_model_reads_the_section_and_the_rules_themes():
 @pytest.mark.parametrize(
     ("text", "section", "added"),
     [
-        # no phrase of the theme rules names these themes; the annotators of the eighth label set tagged them
-        ("Social workers build meaningful relationships with children.", "children-in-care", "voice-of-the-child"),
+        # no phrase of the theme rules names these themes; the annotators of the eighth and tenth label sets tagged them
+        (
+            "Young people told inspectors that they feel valued, listened to and respected by senior leaders.",
+            "children-in-care",
+            "voice-of-the-child",
+        ),
         (
             "Most children live in homes that meet their needs, alongside their brothers and sisters when appropriate.",
             "children-in-care",
@@ -128,6 +132,10 @@ def test_theme_model_adds_themes_no_phrase_names(nlp, text, section, added):
     (both,) = annotate_texts([text], nlp, section=section)
     assert added not in rules["themes"]
     assert added in both["themes"]
+    # and it says which themes are the classifier's alone
+    assert rules["classifier_themes"] == []
+    assert added in both["classifier_themes"]
+    assert set(both["classifier_themes"]) == set(both["themes"]) - set(rules["themes"])
 
 
 def test_theme_model_never_takes_away_a_theme_the_rules_found(nlp, monkeypatch):
@@ -150,6 +158,7 @@ def test_theme_model_never_takes_away_a_theme_the_rules_found(nlp, monkeypatch):
     for rule, both in zip(rules, annotate_texts(texts, nlp, section="help-and-protection"), strict=True):
         assert set(rule["themes"]) < set(both["themes"])
         assert set(both["themes"]) == set(labels) | set(rule["themes"])
+        assert set(both["classifier_themes"]) == set(both["themes"]) - set(rule["themes"])
 
 
 def test_a_recommendation_has_the_themes_of_the_finding_of_the_same_sentence(seed_report):

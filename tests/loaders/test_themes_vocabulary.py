@@ -509,6 +509,54 @@ CASES = [
         "unaccompanied-asylum-seeking-children",
         True,
     ),
+    # an adopter's or foster carer's assessment is no child's; carers' training and recruitment are not the
+    # workforce's; staff morale, stability and appraisals are (the tenth label set)
+    (
+        "Recruitment of adopters meets the needs of children waiting and adoption assessments are of a good standard.",
+        "adoption",
+        "assessments",
+        False,
+    ),
+    (
+        "The timeliness and quality of assessments of friends and family carers are not yet consistently good.",
+        CIC,
+        "permanence",
+        True,
+    ),
+    ("Children's assessments are of a good standard.", CIC, "assessments", True),
+    (
+        "There is a strong training offer to foster carers, although timeliness of training has been affected by the "
+        "pandemic.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    (
+        "An ambitious and proactive fostering recruitment programme to recruit 25 new carers commenced in October "
+        "2015.",
+        CIC,
+        "workforce",
+        False,
+    ),
+    ("Social workers benefit from a strong training offer.", "leadership", "workforce", True),
+    (
+        "Staff stability and confidence in core social work practice have significantly improved.",
+        HELP,
+        "workforce",
+        True,
+    ),
+    (
+        "Social workers in Liverpool are passionate about their work and morale is generally good.",
+        "leadership",
+        "workforce",
+        True,
+    ),
+    (
+        "Every member of staff has a performance appraisal and continuous development plan.",
+        "leadership",
+        "workforce",
+        True,
+    ),
     # multi-agency as the adjective of another theme's mention (round two)
     (
         "As a result, child protection investigations take too long, and this delays the development of full "
