@@ -298,6 +298,8 @@ def _add_recommendations(q: _Quads, report: Report, report_iri: str, inspection:
         q.add(iri, _ofk("number"), _int(rec.number))
         for theme in rec.themes:
             q.add(iri, _ofk("theme"), _concept(theme))
+        for theme in rec.classifier_themes:
+            q.add(iri, _ofk("classifierTheme"), _concept(theme))
         evidence = f"{report_iri}/recommendation/{rec.number}"
         q.a(evidence, _node(OA + "SpecificResource"))
         q.add(evidence, _node(OA + "hasSource"), _node(report_iri))

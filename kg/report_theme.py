@@ -400,10 +400,17 @@ def _recommendations(store: GraphStore, concept_ids: list[str], by_iri: dict[str
         return [Heading("Recommendations"), Paragraph("No recommendation in the selected inspections is about it.")]
     ordered = sorted(best.values(), key=lambda r: (r["authority"], by_iri[r["inspection"]].order_key(), r["number"]))
     items = tuple(
-        f"{r['text']} ({_citation(by_iri[r['inspection']], r['page'], r['file'])}, recommendation {r['number']})"
+        f"{r['text']} ({_citation(by_iri[r['inspection']], r['page'], r['file'])}, recommendation {r['number']}"
+        f"{'; theme from the classifier' if _recommendation_by_classifier(r, concept_ids) else ''})"
         for r in ordered
     )
     return [Heading("Recommendations"), *([Paragraph(note, emphasis=True)] if note else []), ItemList(items)]
+
+
+def _recommendation_by_classifier(row: dict, concept_ids: list[str]) -> bool:
+    """Whether every theme of the recommendation under the report's concept is one only the classifier gave."""
+    under = set(concept_ids) & set((row["themes"] or "").split())
+    return bool(under) and under <= set((row.get("classifier_themes") or "").split())
 
 
 def _label_pattern(concept_ids: list[str]) -> re.Pattern[str]:

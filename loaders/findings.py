@@ -82,7 +82,8 @@ def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
 
 
 def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = None) -> list[dict[str, object]]:
-    """{"text", "themes", "service_areas", "partners", "polarity", "weaknesses"} for each text."""
+    """{"text", "themes", "service_areas", "partners", "polarity", "weaknesses", "classifier_themes"} for each
+    text."""
     texts = list(texts)
     return [read_doc(doc) for doc in annotated_docs(nlp, texts, [section] * len(texts))]
 
@@ -90,11 +91,14 @@ def annotate_texts(texts: Iterable[str], nlp: Language, section: str | None = No
 def tag_recommendations(
     recommendations: list[Recommendation], nlp: Language, findings: Iterable[Finding] = ()
 ) -> list[Recommendation]:
-    """The recommendations with the themes (and weaknesses' themes) their text is about. A recommendation that is
-    also a finding's sentence takes that finding's themes, so that the graph gives one sentence one set of themes
-    (the finding was read with the sentence before it, which the theme model reads too)."""
-    found = {finding.sentence.text: finding.themes for finding in findings}
+    """The recommendations with the themes (and weaknesses' themes) their text is about, and which of those only
+    the classifier gave. A recommendation that is also a finding's sentence takes that finding's themes, so that
+    the graph gives one sentence one set of themes (the finding was read with the sentence before it, which the
+    theme model reads too)."""
+    found = {finding.sentence.text: (finding.themes, finding.classifier_themes) for finding in findings}
     alone = [r for r in recommendations if r.text not in found]
     docs = annotated_docs(nlp, [r.text for r in alone], ["improvements"] * len(alone))
-    found.update((r.text, tuple(read_doc(doc)["themes"])) for r, doc in zip(alone, docs, strict=True))
-    return [replace(r, themes=found[r.text]) for r in recommendations]
+    for recommendation, doc in zip(alone, docs, strict=True):
+        read = read_doc(doc)
+        found[recommendation.text] = (tuple(read["themes"]), tuple(read["classifier_themes"]))
+    return [replace(r, themes=found[r.text][0], classifier_themes=found[r.text][1]) for r in recommendations]

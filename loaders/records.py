@@ -115,6 +115,7 @@ class Recommendation:
     page: int
     number: int  # position in the list, from 1
     themes: tuple[str, ...] = ()
+    classifier_themes: tuple[str, ...] = ()  # those of `themes` that only the trained classifier gave, no phrase
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from loaders.components.doc_text import sentence_lower, sentence_text
+from loaders.sections import BOARD_SECTIONS
 
 __all__ = ["ConceptSpans"]
 
@@ -340,16 +341,20 @@ _STAFF = re.compile(r"\b(?:staff|social workers?|workers|practitioners|managers|
 _NOT_STAFF = re.compile(r"\bcarers?\b|\badopters?\b|care leavers?|young people|education|employment")
 
 
-# ...and training or recruitment of carers or adopters, in a sentence that names no staff, is not the workforce's
-# ("a strong training offer to foster carers", "a fostering recruitment programme to recruit 25 new carers")
+# ...and training or recruitment of carers or adopters, in a sentence that names no staff nor a team, is not the
+# workforce's ("a strong training offer to foster carers", "a fostering recruitment programme to recruit 25 new
+# carers"); the safeguarding board's training is ("multi-agency training ... for families and carers")
 _CARERS = re.compile(r"\bcarers?\b|\badopters?\b")
+_STAFF_OR_TEAM = re.compile(rf"{_STAFF.pattern}|\bteams?\b|\bmulti-agency\b")
 
 
-def _carers_training(span) -> bool:
-    if span.id_ != "workforce" or not any(word in span.text.lower() for word in ("train", "recruit")):
+def _carers_training(span, section: str | None) -> bool:
+    if span.id_ != "workforce" or section in BOARD_SECTIONS:
+        return False
+    if not any(word in span.text.lower() for word in ("train", "recruit")):
         return False
     lower = sentence_lower(span.doc)
-    return bool(_CARERS.search(lower)) and not _STAFF.search(lower)
+    return bool(_CARERS.search(lower)) and not _STAFF_OR_TEAM.search(lower)
 
 
 def _implied_themes(doc, covered: set[int], section: str | None) -> list:
@@ -391,7 +396,7 @@ def _settle_themes(
         and not _adopted_policy(span)
         and not _protection_drift(span, section)
         and not _partnership_with_family(span)
-        and not _carers_training(span)
+        and not _carers_training(span, section)
         and not (
             span.id_ == "partnership-working"
             and any(_inside(span, service) and len(service) > len(span) for service in services)

@@ -44,12 +44,18 @@ def _report(name: str, gss: str, start: date | None, framework: str, grades, sen
                 classifier_themes=tuple(classifier_themes[0] if classifier_themes else ()),
             )
         )
-    for number, (recommendation, themes) in enumerate(recommendations, 1):
+    for number, (recommendation, themes, *classifier_themes) in enumerate(recommendations, 1):
         start_at = len(text)
         text += recommendation + " "
         recs.append(
             Recommendation(
-                recommendation, start_at, start_at + len(recommendation), page=9, number=number, themes=tuple(themes)
+                recommendation,
+                start_at,
+                start_at + len(recommendation),
+                page=9,
+                number=number,
+                themes=tuple(themes),
+                classifier_themes=tuple(classifier_themes[0] if classifier_themes else ()),
             )
         )
     return Report(
@@ -162,6 +168,14 @@ def test_theme_report_says_which_findings_only_the_classifier_put_under_the_them
             (named, "strength", ["voice-of-the-child"], []),
             (inferred, "strength", ["voice-of-the-child", "workforce"], [], ["voice-of-the-child"]),
         ],
+        [
+            ("Ensure that children's views are recorded.", ["voice-of-the-child"]),
+            (
+                "Ensure that social workers have time to spend with children.",
+                ["voice-of-the-child"],
+                ["voice-of-the-child"],
+            ),
+        ],
     )
     with open_store(tmp_path / "store") as store:
         ensure_reference(store)
@@ -175,6 +189,11 @@ def test_theme_report_says_which_findings_only_the_classifier_put_under_the_them
     assert text.index(named) < text.index(inferred)
     assert "> — Bristol, inspection of 4 March 2019, page 2 (bristol-2019.pdf)\n" in text
     assert "> — Bristol, inspection of 4 March 2019, page 3 (bristol-2019.pdf); theme from the classifier\n" in text
+    assert "recorded. (Bristol, inspection of 4 March 2019, page 9 (bristol-2019.pdf), recommendation 1)\n" in text
+    assert (
+        "children. (Bristol, inspection of 4 March 2019, page 9 (bristol-2019.pdf), recommendation 2; "
+        "theme from the classifier)" in text
+    )
 
 
 def test_theme_report_filters_leave_undated_out_and_say_so(crafted_store):
