@@ -539,6 +539,23 @@ CASES = [
         False,
     ),
     ("Social workers benefit from a strong training offer.", "leadership", "workforce", True),
+    # ...but a team's training, or the board's multi-agency training, stays the workforce's (the review of 5ad8182)
+    (
+        "The LSCB ensures that sufficient, high-quality multi-agency training is available and evaluates its "
+        "effectiveness and impact on improving front-line practice and the experiences of children, young people, "
+        "families and carers.",
+        "lscb-review",
+        "workforce",
+        True,
+    ),
+    (
+        "The adoption team has completed a wide range of relevant specialist training to support their work; "
+        "adopters describe the advice and practical support available to them as invaluable.",
+        "adoption",
+        "workforce",
+        True,
+    ),
+    ("Young people are supported by a well-managed team of personal advisers.", LEAVERS, "workforce", False),
     (
         "Staff stability and confidence in core social work practice have significantly improved.",
         HELP,
