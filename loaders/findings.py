@@ -45,7 +45,8 @@ def annotated_docs(
 
 def read_doc(doc: Doc) -> dict[str, object]:
     """Concept ids and polarity of an annotated doc."""
-    named = found_themes(doc)  # the themes the rules' phrases name, with their broader ones
+    # the themes the rules' phrases name, with their broader ones, but those the model all but rules out
+    named = with_broader({theme for theme in found_themes(doc) if theme not in doc._.doubted_themes}, "themes")
     themes = with_broader({*named, *doc._.model_themes}, "themes")
     services = {s.id_ for s in doc.spans.get("services", [])}
     if doc._.section in BOARD_SECTIONS:
