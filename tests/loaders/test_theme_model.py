@@ -1,4 +1,5 @@
-"""The trained theme model: what it was trained on, that it scores as spaCy does, and that it only adds themes."""
+"""The trained theme model: what it was trained on, that it scores as spaCy does, that it adds themes, and that it
+takes away only the rule themes of DOUBT_AT it all but rules out."""
 
 from __future__ import annotations
 
@@ -163,6 +164,18 @@ def test_theme_model_never_takes_away_a_theme_it_does_not_all_but_rule_out(nlp, 
         assert set(rule["themes"]) < set(both["themes"])
         assert set(both["themes"]) == set(labels) | set(rule["themes"])
         assert set(both["classifier_themes"]) == set(both["themes"]) - set(rule["themes"])
+
+
+def test_doubted_themes_are_model_labels_with_no_broader_or_narrower_theme(nlp):
+    from ontology import concept_labels
+
+    themes = concept_labels("themes")
+    labels = nlp.get_pipe("kg_theme_model").classifier.labels
+    for theme in DOUBT_AT:
+        assert theme in labels
+        # taking one away must not leave or bring back another through with_broader (read_doc)
+        assert not themes[theme].broader
+        assert not [other for other, concept in themes.items() if theme in concept.broader]
 
 
 def test_theme_model_takes_away_a_doubted_theme_but_never_a_stated_weaknesss(nlp, monkeypatch):
