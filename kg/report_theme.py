@@ -77,8 +77,17 @@ def read_theme_findings(store: GraphStore, concept_id: str, inspections: dict[st
 
 
 def _by_classifier(row: dict) -> bool:
-    concepts = set((row["concepts"] or "").split())
-    return bool(concepts) and concepts <= set((row.get("classifier_concepts") or "").split())
+    return _only_from_classifier(_ids(row["concepts"]), _ids(row.get("classifier_concepts")))
+
+
+def _ids(column: str | None) -> set[str]:
+    """A list column of concept ids (space-separated, or None) as a set."""
+    return set((column or "").split())
+
+
+def _only_from_classifier(concepts: set[str], classifier_concepts: set[str]) -> bool:
+    """Whether there are concepts and only the trained classifier gave them (no phrase named one)."""
+    return bool(concepts) and concepts <= classifier_concepts
 
 
 def _citation_rank(row: dict) -> tuple:
@@ -409,8 +418,7 @@ def _recommendations(store: GraphStore, concept_ids: list[str], by_iri: dict[str
 
 def _recommendation_by_classifier(row: dict, concept_ids: list[str]) -> bool:
     """Whether every theme of the recommendation under the report's concept is one only the classifier gave."""
-    under = set(concept_ids) & set((row["themes"] or "").split())
-    return bool(under) and under <= set((row.get("classifier_themes") or "").split())
+    return _only_from_classifier(set(concept_ids) & _ids(row["themes"]), _ids(row.get("classifier_themes")))
 
 
 def _label_pattern(concept_ids: list[str]) -> re.Pattern[str]:

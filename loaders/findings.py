@@ -96,10 +96,10 @@ def tag_recommendations(
     the classifier gave. A recommendation that is also a finding's sentence takes that finding's themes, so that
     the graph gives one sentence one set of themes (the finding was read with the sentence before it, which the
     theme model reads too)."""
-    found = {finding.sentence.text: (finding.themes, finding.classifier_themes) for finding in findings}
+    found = {f.sentence.text: {"themes": f.themes, "classifier_themes": f.classifier_themes} for f in findings}
     alone = [r for r in recommendations if r.text not in found]
     docs = annotated_docs(nlp, [r.text for r in alone], ["improvements"] * len(alone))
     for recommendation, doc in zip(alone, docs, strict=True):
         read = read_doc(doc)
-        found[recommendation.text] = (tuple(read["themes"]), tuple(read["classifier_themes"]))
-    return [replace(r, themes=found[r.text][0], classifier_themes=found[r.text][1]) for r in recommendations]
+        found[recommendation.text] = {key: tuple(read[key]) for key in ("themes", "classifier_themes")}
+    return [replace(r, **found[r.text]) for r in recommendations]

@@ -64,16 +64,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from training import (  # noqa: E402
     LABELS_DIR,
-    NEVER_TRAINED_ON,
-    ROOT,
     TRAINING_SETS,
     Rows,
     annotated_rows,
     arguments,
-    file_hashes,
     fit,
     read_jsonl,
     save,
+    training_meta,
 )
 
 from loaders.components.polarity_model import MODEL_DIR, classifier_doc  # noqa: E402
@@ -161,17 +159,15 @@ def main() -> None:
     for text in conflicts:
         print(f"left out, labelled with two polarities: {text[:100]}")
     examples = with_rule_verdicts(rows, args.corpus)
-    training = {
-        "sets": file_hashes(TRAINING_SETS, LABELS_DIR),
-        "rules": file_hashes(RULE_FILES, ROOT),
-        "sentences": len(examples),
-        "left_out_for_conflicting_labels": len(conflicts),
-        "not_found_in_corpus": len(rows) - len(examples),
-        "polarities": dict(Counter(row["polarity"] for row, _ in examples)),
-        "never_trained_on": NEVER_TRAINED_ON,
-        "epochs": EPOCHS,
-        "seed": SEED,
-    }
+    training = training_meta(
+        RULE_FILES,
+        len(examples),
+        len(rows),
+        EPOCHS,
+        SEED,
+        left_out_for_conflicting_labels=len(conflicts),
+        polarities=dict(Counter(row["polarity"] for row, _ in examples)),
+    )
     description = "Polarity of a report sentence, given its section and the rules' verdict"
     save(train(examples), args.out, "kg_polarity", description, training)
     print(f"{args.out}: trained on {len(examples)} of {len(rows)} labelled sentences")

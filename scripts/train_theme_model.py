@@ -51,16 +51,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from training import (  # noqa: E402
     LABELS_DIR,
-    NEVER_TRAINED_ON,
-    ROOT,
     TRAINING_SETS,
     Rows,
     annotated_rows,
     arguments,
-    file_hashes,
     fit,
     read_jsonl,
     save,
+    training_meta,
 )
 
 from loaders.components.theme_model import ADD_AT, MODEL_DIR, Themes, classifier_words, found_themes  # noqa: E402
@@ -162,16 +160,8 @@ def main() -> None:
         return
     rows = labelled_themes()
     examples = with_rule_themes(rows, args.corpus)
-    training = {
-        "sets": file_hashes(TRAINING_SETS, LABELS_DIR),
-        "rules": file_hashes(RULE_FILES, ROOT),
-        "sentences": len(examples),
-        "not_found_in_corpus": len(rows) - len(examples),
-        "themes": dict(sorted(Counter(t for row, *_ in examples for t in row.get("themes", [])).items())),
-        "never_trained_on": NEVER_TRAINED_ON,
-        "epochs": EPOCHS,
-        "seed": SEED,
-    }
+    themes = Counter(theme for row, *_ in examples for theme in row.get("themes", []))
+    training = training_meta(RULE_FILES, len(examples), len(rows), EPOCHS, SEED, themes=dict(sorted(themes.items())))
     description = "Themes of a report sentence, given its section and the themes the rules found"
     save(train(examples), args.out, "kg_themes", description, training)
     print(f"{args.out}: trained on {len(examples)} of {len(rows)} labelled sentences")

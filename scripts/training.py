@@ -112,3 +112,21 @@ def save(nlp: spacy.language.Language, out: Path, name: str, description: str, t
 
 def file_hashes(names: tuple[str, ...], folder: Path) -> dict[str, str]:
     return {name: sha256(folder / name) for name in names}
+
+
+def training_meta(
+    rule_files: tuple[str, ...], sentences: int, labelled: int, epochs: int, seed: int, **counts: object
+) -> dict:
+    """What a model records of its training ("kg_training" in its meta): the label sets and rule files by sha256,
+    which the tests compare with the files as they are, how many labelled sentences it was trained on of how many
+    (the rest not found in the corpus), the model's own `counts`, the blind sets left out, epochs and seed."""
+    return {
+        "sets": file_hashes(TRAINING_SETS, LABELS_DIR),
+        "rules": file_hashes(rule_files, ROOT),
+        "sentences": sentences,
+        "not_found_in_corpus": labelled - sentences,
+        **counts,
+        "never_trained_on": NEVER_TRAINED_ON,
+        "epochs": epochs,
+        "seed": seed,
+    }

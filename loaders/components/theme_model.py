@@ -153,8 +153,9 @@ class ThemeModel:
                     labels[i] for i in numpy.flatnonzero(row >= ADD_AT) if labels[i] not in found
                 )
                 doubts = [label for index, label, below in doubted if label in found and row[index] < below]
-                if doubts:  # rare: the weaknesses' themes only then
-                    doubts = [label for label in doubts if label not in _weakness_themes(doc)]
+                if doubts:  # rare: the weaknesses' themes are looked up only then
+                    stated = _weakness_themes(doc)
+                    doubts = [label for label in doubts if label not in stated]
                 doc._.doubted_themes = tuple(doubts)
             yield from batch
 
