@@ -4,7 +4,11 @@ Gold: tests/data/labels/heldout_report_weaknesses.csv (24 corpus reports labelle
 the rules; see HELDOUT_NOTES.md). The first 12 ("dev") were used to tune the rules; the last 12 ("test")
 were not looked at. Prints precision, recall and F1 per weakness, and each disagreement with its evidence.
 
-    python benchmarks/eval_weaknesses.py [--corpus ../shared/corpus/pdf] [--show]
+    python benchmarks/eval_weaknesses.py [--corpus ../shared/corpus/pdf] [--show] [--adjudicated]
+
+--adjudicated reads the labels as a third reader settled them (report_weaknesses_adjudicated.csv: every
+disagreement of the extractor with the labels of 2026-12-01, and 40 agreements as a check, judged by readers who
+saw neither side; see ADJUDICATED_NOTES.md). Several --gold files may be given; their counts are pooled.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ from loaders.nlp import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "labels" / "heldout_report_weaknesses.csv"
+ADJUDICATED = ROOT / "tests" / "data" / "labels" / "report_weaknesses_adjudicated.csv"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "pdf")
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=Path, nargs="+", default=[GOLD])
+    parser.add_argument("--adjudicated", action="store_true", help="labels as the adjudication settled them")
     parser.add_argument("--show", action="store_true", help="print every disagreement")
     parser.add_argument(
         "--split",
@@ -35,12 +41,19 @@ def main() -> None:
     )
     args = parser.parse_args()
     gold: dict[str, dict[str, bool]] = defaultdict(dict)
-    with args.gold.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            gold[row["file"]][row["weakness"]] = row["present"] == "true"
-    files = sorted(gold)
-    files = {"dev": files[:12], "test": files[12:], "all": files}[args.split]
-    gold = {file: gold[file] for file in files}
+    for path in args.gold:
+        with path.open(encoding="utf-8") as f:
+            rows = {(row["file"], row["weakness"]): row["present"] == "true" for row in csv.DictReader(f)}
+        files = sorted({file for file, _ in rows})
+        files = set({"dev": files[:12], "test": files[12:], "all": files}[args.split])
+        for (file, weakness), present in rows.items():
+            if file in files:
+                gold[file][weakness] = present
+    if args.adjudicated:
+        with ADJUDICATED.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["file"] in gold and row["weakness"] in gold[row["file"]]:
+                    gold[row["file"]][row["weakness"]] = row["adjudicated"] == "true"
     nlp = build_nlp()
     counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     for file, truth in sorted(gold.items()):
