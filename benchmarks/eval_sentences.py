@@ -62,7 +62,7 @@ def main() -> None:
         "--rules-only",
         action="store_true",
         help="polarity and themes from the rules alone, without the trained models (which have seen every gold file "
-        "but the sealed and fourteenth ones)",
+        "but the sealed, fifteenth and sixteenth ones)",
     )
     args = parser.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
