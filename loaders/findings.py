@@ -46,18 +46,20 @@ def annotated_docs(
 def read_doc(doc: Doc) -> dict[str, object]:
     """Concept ids and polarity of an annotated doc."""
     # the themes the rules' phrases name, with their broader ones, but those the model all but rules out
-    named = with_broader({theme for theme in found_themes(doc) if theme not in doc._.doubted_themes}, "themes")
-    themes = with_broader({*named, *doc._.model_themes}, "themes")
+    ext = doc._  # each doc._ makes a new accessor object
+    doubted = ext.doubted_themes
+    named = with_broader({theme for theme in found_themes(doc) if theme not in doubted}, "themes")
+    themes = with_broader({*named, *ext.model_themes}, "themes")
     services = {s.id_ for s in doc.spans.get("services", [])}
-    if doc._.section in BOARD_SECTIONS:
+    if ext.section in BOARD_SECTIONS:
         services.add("safeguarding-board")  # a report's LSCB chapter is about the board throughout
     return {
         "text": sentence_text(doc),
         "themes": list(themes),
         "service_areas": list(with_broader(services, "services")),
         "partners": sorted({s.id_ for s in doc.spans.get("partners", [])}),
-        "polarity": doc._.polarity,
-        "weaknesses": sorted(doc._.weaknesses),
+        "polarity": ext.polarity,
+        "weaknesses": sorted(ext.weaknesses),
         "classifier_themes": [theme for theme in themes if theme not in named],
     }
 

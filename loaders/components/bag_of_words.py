@@ -60,12 +60,23 @@ class BagOfWords:
     def scores(self, token_hashes: list[numpy.ndarray]) -> numpy.ndarray:
         """Probabilities (rows: the hash sequences given; columns: self.labels), as the textcat gives them."""
         ops = self._linear.ops
-        keys, counts = [], []
-        for unigrams in token_hashes:
-            grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, self._ngram_size + 1)]
-            unique, count = numpy.unique(numpy.concatenate(grams), return_counts=True)
-            keys.append(unique)
-            counts.append(count)
-        lengths = ops.asarray([len(k) for k in keys], dtype="int32")
-        features = (numpy.concatenate(keys), ops.asarray(numpy.concatenate(counts), dtype="f"), lengths)
+        # The n-grams of every sequence at once, over their concatenation, less those that span two sequences;
+        # then each sequence's distinct n-grams and their counts, sorted, as numpy.unique gives them one by one
+        # (a call per sentence cost more than the model).
+        sizes = numpy.array([len(hashes) for hashes in token_hashes])
+        tokens = numpy.concatenate(token_hashes)
+        owner = numpy.repeat(numpy.arange(len(sizes)), sizes)
+        grams, owners = [tokens], [owner]
+        for n in range(2, min(self._ngram_size, len(tokens)) + 1):
+            first, last = owner[: len(tokens) - n + 1], owner[n - 1 :]
+            within = first == last
+            grams.append(ops.ngrams(n, tokens)[within])
+            owners.append(first[within])
+        keys, owner = numpy.concatenate(grams), numpy.concatenate(owners)
+        order = numpy.lexsort((keys, owner))
+        keys, owner = keys[order], owner[order]
+        starts = numpy.flatnonzero(numpy.concatenate(([True], (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1]))))
+        counts = numpy.diff(numpy.append(starts, len(keys)))
+        lengths = ops.asarray(numpy.bincount(owner[starts], minlength=len(sizes)), dtype="int32")
+        features = (keys[starts], ops.asarray(counts, dtype="f"), lengths)
         return self._activation.predict(self._linear.predict(features))

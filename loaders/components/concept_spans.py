@@ -589,11 +589,12 @@ class ConceptSpans:
             if label == "themes":
                 # the sentence before, if it is the last one read and in the same section, lends its head words
                 last_text, last_section, last_heads = self._last
-                follows = last_text == doc.user_data.get("previous") and last_section == doc._.section
+                section = doc._.section
+                follows = last_text == doc.user_data.get("previous") and last_section == section
                 group, heads = _settle_themes(
-                    group, groups.get("services", []), doc._.section, doc, last_heads if follows else {}
+                    group, groups.get("services", []), section, doc, last_heads if follows else {}
                 )
-                self._last = (sentence_text(doc), doc._.section, heads)
+                self._last = (sentence_text(doc), section, heads)
             if label == "partners":
                 group = _settle_partners(group, mentions, doc)
             doc.spans[label] = group

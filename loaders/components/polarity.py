@@ -350,8 +350,9 @@ class PolarityScorer:
     """The component: reads doc._.section (set by the caller), writes doc._.polarity and the cues."""
 
     def __call__(self, doc: Doc) -> Doc:
-        polarity, praise, criticism, fixed = score_polarity(sentence_text(doc), doc._.section)
-        doc._.polarity, doc._.praise_cues, doc._.criticism_cues, doc._.fixed = (
+        ext = doc._  # each doc._ makes a new accessor object
+        polarity, praise, criticism, fixed = score_polarity(sentence_text(doc), ext.section)
+        ext.polarity, ext.praise_cues, ext.criticism_cues, ext.fixed = (
             polarity,
             tuple(praise),
             tuple(criticism),

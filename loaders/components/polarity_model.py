@@ -131,12 +131,14 @@ class PolarityModel:
     def pipe(self, docs: Iterable[Doc], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
             for doc in batch:
-                doc._.rule_polarity = doc._.polarity
+                ext = doc._  # each doc._ makes a new accessor object
+                ext.rule_polarity = ext.polarity
             free = [doc for doc in batch if not _rules_verdict_stands(doc)]
             for doc, row in zip(free, self.scores(free) if free else [], strict=True):
                 verdict = self.classifier.labels[int(row.argmax())]
-                if not (doc._.weaknesses and verdict not in CRITICAL):  # a stated shortcoming stays critical
-                    doc._.polarity = verdict
+                ext = doc._
+                if not (ext.weaknesses and verdict not in CRITICAL):  # a stated shortcoming stays critical
+                    ext.polarity = verdict
             yield from batch
 
 

@@ -220,20 +220,16 @@ class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
         # praise with a criticism beside it ("Although referrals are responded to promptly, there are
         # inconsistencies in the application of thresholds") may still state a weakness
+        ext = doc._  # each doc._ makes a new accessor object
         text = sentence_text(doc)
-        contrast = bool(_CONTRAST.search(_normalised(text)))
-        polarity = "mixed" if doc._.polarity == "strength" and doc._.criticism_cues and contrast else doc._.polarity
-        ids = match_weaknesses(
-            text,
-            doc._.section,
-            polarity,
-            doc._.fixed,
-            doc.user_data.get("previous"),
-        )
-        doc._.weaknesses = tuple(ids)
-        if ids and doc._.polarity in ("neutral", "strength"):
+        polarity = read_as = ext.polarity
+        if polarity == "strength" and ext.criticism_cues and _CONTRAST.search(_normalised(text)):
+            read_as = "mixed"
+        ids = match_weaknesses(text, ext.section, read_as, ext.fixed, doc.user_data.get("previous"))
+        ext.weaknesses = tuple(ids)
+        if ids and polarity in ("neutral", "strength"):
             # a sentence that states a shortcoming criticises, alone or beside its praise
-            doc._.polarity = "weakness" if doc._.polarity == "neutral" else "mixed"
+            ext.polarity = "weakness" if polarity == "neutral" else "mixed"
         doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
         return doc
 
