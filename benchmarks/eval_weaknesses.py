@@ -7,8 +7,11 @@ were not looked at. Prints precision, recall and F1 per weakness, and each disag
     python benchmarks/eval_weaknesses.py [--corpus ../shared/corpus/pdf] [--show] [--adjudicated]
 
 --adjudicated reads the labels as a third reader settled them (report_weaknesses_adjudicated.csv: every
-disagreement of the extractor with the labels of 2026-12-01, and 40 agreements as a check, judged by readers who
-saw neither side; see ADJUDICATED_NOTES.md). Several --gold files may be given; their counts are pooled.
+disagreement of the extractor of 2f5ec7a with the four report-level label files, and 40 agreements as a check,
+judged by readers who saw neither side; see ADJUDICATED_NOTES.md). A ruling applies to the file its `set` names.
+Disagreements it has no ruling for (the rules have changed since) are counted and said. Several --gold files
+may be given (each report in one of them only); their counts are pooled. --split dev/test splits only the default
+gold file; other files are read whole.
 """
 
 from __future__ import annotations
@@ -36,26 +39,37 @@ def main() -> None:
         "--split",
         choices=["dev", "test", "all"],
         default="test",
-        help="dev: the first 12 labelled reports (rules were tuned on these); test: the last 12 "
-        "(never looked at while tuning); all: both",
+        help="of the default gold file only: dev, its first 12 reports (rules were tuned on these); test, the last "
+        "12 (tuned on since they were first scored); all: both",
     )
     args = parser.parse_args()
     gold: dict[str, dict[str, bool]] = defaultdict(dict)
+    label_set: dict[str, str] = {}  # report file -> the label set it is read from ("fresh", ...)
     for path in args.gold:
         with path.open(encoding="utf-8") as f:
             rows = {(row["file"], row["weakness"]): row["present"] == "true" for row in csv.DictReader(f)}
         files = sorted({file for file, _ in rows})
-        files = set({"dev": files[:12], "test": files[12:], "all": files}[args.split])
+        if path.resolve() == GOLD:
+            files = {"dev": files[:12], "test": files[12:], "all": files}[args.split]
+        for file in files:
+            if file in label_set:
+                parser.error(f"{file} is in two --gold files ({label_set[file]} and {path.name}); give one of them")
+            label_set[file] = path.name.removesuffix("_report_weaknesses.csv")
         for (file, weakness), present in rows.items():
-            if file in files:
+            if file in label_set and label_set[file] == path.name.removesuffix("_report_weaknesses.csv"):
                 gold[file][weakness] = present
+    if not gold:
+        parser.error("no labelled report to score")
+    ruled: set[tuple[str, str]] = set()
     if args.adjudicated:
         with ADJUDICATED.open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                if row["file"] in gold and row["weakness"] in gold[row["file"]]:
+                if label_set.get(row["file"]) == row["set"] and row["weakness"] in gold[row["file"]]:
                     gold[row["file"]][row["weakness"]] = row["adjudicated"] == "true"
+                    ruled.add((row["file"], row["weakness"]))
     nlp = build_nlp()
     counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    unruled = 0  # disagreements the adjudication has no ruling for
     for file, truth in sorted(gold.items()):
         report = load_report(args.corpus / file, nlp)
         found = defaultdict(list)
@@ -64,6 +78,8 @@ def main() -> None:
                 found[weakness].append(finding.sentence)
         for weakness, present in truth.items():
             predicted = bool(found.get(weakness))
+            if args.adjudicated and present != predicted and (file, weakness) not in ruled:
+                unruled += 1
             key = (present, predicted)
             if key == (True, True):
                 counts[weakness][0] += 1
@@ -82,6 +98,8 @@ def main() -> None:
         total = [a + b for a, b in zip(total, (tp, fp, fn), strict=True)]
         print(f"{weakness:42} {tp:3} {fp:3} {fn:3} {_f(tp, fp, fn)}")
     print(f"{'micro':42} {total[0]:3} {total[1]:3} {total[2]:3} {_f(*total)}")
+    if args.adjudicated:
+        print(f"{unruled} disagreements have no ruling (the adjudication settled those of the extractor of 2f5ec7a)")
 
 
 def _f(tp: int, fp: int, fn: int) -> str:

@@ -64,6 +64,8 @@ class BagOfWords:
         # then each sequence's distinct n-grams and their counts, sorted, as numpy.unique gives them one by one
         # (a call per sentence cost more than the model).
         sizes = numpy.array([len(hashes) for hashes in token_hashes])
+        if not len(sizes) or not sizes.all():
+            raise ValueError("BagOfWords.scores: every sequence needs a token (the leading words give one)")
         tokens = numpy.concatenate(token_hashes)
         owner = numpy.repeat(numpy.arange(len(sizes)), sizes)
         grams, owners = [tokens], [owner]

@@ -90,6 +90,17 @@ def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_repor
     assert numpy.abs(alone - expected[:40]).max() < 1e-6
 
 
+def test_bag_of_words_refuses_a_sequence_without_tokens():
+    # scored in one pass over the batch, an empty sequence would be scored as if it had no features at all
+    classifier = PolarityModel().classifier
+    some = numpy.array([11, 12, 13], dtype=numpy.uint64)
+    with pytest.raises(ValueError, match="needs a token"):
+        classifier.scores([some, numpy.array([], dtype=numpy.uint64)])
+    with pytest.raises(ValueError, match="needs a token"):
+        classifier.scores([])
+    assert classifier.scores([some]).shape == (1, len(classifier.labels))
+
+
 def test_polarity_model_reads_what_the_rules_found_before_the_sentence():
     from loaders.nlp import build_nlp
 
