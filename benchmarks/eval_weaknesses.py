@@ -54,9 +54,9 @@ def main() -> None:
         for file in files:
             if file in label_set:
                 parser.error(f"{file} is in two --gold files ({label_set[file]} and {path.name}); give one of them")
-            label_set[file] = path.name.removesuffix("_report_weaknesses.csv")
+            label_set[file] = path.name.removesuffix("_report_weaknesses.csv")  # as the adjudication's `set` names it
         for (file, weakness), present in rows.items():
-            if file in label_set and label_set[file] == path.name.removesuffix("_report_weaknesses.csv"):
+            if file in files:
                 gold[file][weakness] = present
     if not gold:
         parser.error("no labelled report to score")
