@@ -16,6 +16,13 @@ __all__ = ["MAX_TEXT_BYTES", "read_pages"]
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # the longest real report is under 1 MB of text
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$", re.I)
+# The page number at the end of an ILACS running header's second line, after the inspection dates
+# ("Inspection of Knowsley local authority children's services" / "(11 to 22 October 2021) 3",
+# "8-19 July 2024 3", "26th February 2024 to 8th March 2024 3").
+_HEADER_NUMBER = re.compile(
+    r"^\(?[\w\s,–-]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b[\w\s,–-]{0,20}\b(?:19|20)\d\d\)?\s+(\d{1,3})$"
+)
 _DIGITS = re.compile(r"\d+")
 _HTML_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
@@ -100,15 +107,16 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
     if "\f" in text:
         return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
     lines = text.replace("\r\n", "\n").split("\n")
-    marks: list[tuple[int, int]] = []  # (line index, page number), numbers increasing
+    candidates = []
     for index, line in enumerate(lines):
         match = _PAGE_NUMBER.match(line.strip())
-        if match and (not marks or int(match.group(1)) > marks[-1][1]) and _stands_alone(lines, index):
-            marks.append((index, int(match.group(1))))
+        if match and _stands_alone(lines, index):
+            candidates.append((index, int(match.group(1))))
+    marks = _longest_rising(candidates)
     if not marks:
-        return [(1, text)]
-    leading = not any(line.strip() for line in lines[: marks[0][0]])
+        return _split_at_headers(lines) or [(1, text)]
     pages: list[tuple[int, str]] = []
+    leading = not any(line.strip() for line in lines[: marks[0][0]])
     if leading:  # numbers printed at the top: page N starts at its number
         for (index, number), following in zip(marks, [*marks[1:], (len(lines), 0)], strict=True):
             pages.append((number, "\n".join(lines[index + 1 : following[0]])))
@@ -118,6 +126,53 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
         pages.append((number, "\n".join(lines[start:index])))
         start = index + 1
     pages.append((marks[-1][1] + 1, "\n".join(lines[start:])))
+    return pages
+
+
+def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of (line, number) whose numbers rise, in line order: the page numbers, without a number
+    that stands alone in the text (a footnote mark, a table cell) and would otherwise hide the pages after it."""
+    tails: list[int] = []  # tails[k]: position in candidates of the smallest last number of a rising run of k + 1
+    before: list[int | None] = []
+    for position, (_, number) in enumerate(candidates):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if candidates[tails[middle]][1] < number:
+                low = middle + 1
+            else:
+                high = middle
+        before.append(tails[low - 1] if low else None)
+        if low == len(tails):
+            tails.append(position)
+        elif candidates[tails[low]][1] != number:  # of two equal numbers, the first stays
+            tails[low] = position
+    run = []
+    position = tails[-1] if tails else None
+    while position is not None:
+        run.append(candidates[position])
+        position = before[position]
+    return run[::-1]
+
+
+def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
+    """Pages of a text file whose page numbers end a running header at the top of each page (ILACS reports),
+    or none. Page N starts at its header; the text before the first header is the page before it (the cover)."""
+    starts: list[tuple[int, int]] = []  # (line index where the page starts, page number), numbers increasing
+    for index, line in enumerate(lines):
+        match = _HEADER_NUMBER.match(line.strip())
+        if not match or (starts and int(match.group(1)) <= starts[-1][1]):
+            continue
+        previous = index - 1
+        while previous >= 0 and not lines[previous].strip():
+            previous -= 1
+        if previous >= 0 and lines[previous].strip().lower().startswith("inspection of"):
+            starts.append((previous, int(match.group(1))))
+    if len(starts) < 2:  # one match may be a date in the text; a running header repeats
+        return []
+    pages = [(max(1, starts[0][1] - 1), "\n".join(lines[: starts[0][0]]))]
+    for (index, number), following in zip(starts, [*starts[1:], (len(lines), 0)], strict=True):
+        pages.append((number, "\n".join(lines[index : following[0]])))
     return pages
 
 

@@ -131,6 +131,49 @@ def test_read_pages_offsets_cover_text():
     ]
 
 
+def _page_of(text: str, pages, phrase: str) -> int:
+    offset = text.index(phrase)
+    return next(p.number for p in pages if p.start <= offset < p.end)
+
+
+_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+
+
+def _opens(n: int) -> str:
+    """Words that open page n only (a line repeated at the top of pages is dropped as a running header)."""
+    return f"The {_WORDS[n]} page opens here."
+
+
+def _body(n: int) -> str:
+    return "\n".join(f"Line {line} of the {_WORDS[n]} page goes on." for line in range(12))
+
+
+def test_text_page_numbers_ending_pages():
+    body = "\n\n".join(f"{_opens(n)}\n{_body(n)}\n\n{n}" for n in range(1, 5))
+    text, pages, _ = read_pages(Path("x.txt"), body.encode())
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 5)] == [1, 2, 3, 4]
+
+
+def test_text_page_numbers_after_a_number_in_a_table():
+    # a number standing alone in a table ("7") must not hide pages 3 to 6
+    body = "\n\n".join(
+        f"{n}\n{_opens(n)}\n{_body(n)}" + ("\n\n7\n\nA table row." if n == 2 else "") for n in range(1, 8)
+    )
+    text, pages, _ = read_pages(Path("x.txt"), body.encode())
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 8)] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_text_page_numbers_in_ilacs_running_headers():
+    # ILACS reports print the number at the end of the running header's date line
+    header = "Inspection of Knowsley local authority children's services\n(11 to 22 October 2021) {n}"
+    cover = "Inspection of Knowsley local authority children's services\nInspection dates: 11 to 22 October 2021"
+    body = "\n".join(f"{header.format(n=n)}\n{_opens(n)}\n{_body(n)}" for n in range(2, 5))
+    text, pages, _ = read_pages(Path("x.txt"), f"{cover}\n{body}".encode())
+    assert _page_of(text, pages, "Inspection dates") == 1
+    assert [_page_of(text, pages, _opens(n)) for n in range(2, 5)] == [2, 3, 4]
+    assert "(11 to 22 October 2021)" not in text  # the running header is no part of the text
+
+
 def test_committed_loader_files_exist():
     """The committed inputs stay small; the large text file is only ever made in tmp_path."""
     files = sorted(INPUT_DIR.glob("*.pdf"))
