@@ -116,8 +116,11 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
     if not marks:
         return _split_at_headers(lines) or [(1, text)]
     pages: list[tuple[int, str]] = []
-    leading = not any(line.strip() for line in lines[: marks[0][0]])
-    if leading:  # numbers printed at the top: page N starts at its number
+    if _numbers_head_pages(lines, marks):  # page N starts at its number
+        marks = [mark for mark in marks if mark[1] > 1]  # text before page 2's number is page 1, numbered or not
+        if not marks:
+            return [(1, text)]
+        pages.append((1, "\n".join(lines[: marks[0][0]])))
         for (index, number), following in zip(marks, [*marks[1:], (len(lines), 0)], strict=True):
             pages.append((number, "\n".join(lines[index + 1 : following[0]])))
         return pages
@@ -127,6 +130,26 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
         start = index + 1
     pages.append((marks[-1][1] + 1, "\n".join(lines[start:])))
     return pages
+
+
+def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
+    """Whether the page numbers head their pages (as SIF reports print them, and as PDF libraries often give them)
+    rather than end them: nothing comes before the first; or the text before page 2's number is shorter than a
+    page, so it is the cover alone (numbers that end pages have the cover and page 2 before the 2), and the last
+    page's text follows the last number (numbers that end pages leave little or nothing after it). A page is as
+    long as the text between consecutive numbers, in lines that are not blank."""
+    filled = [0]  # filled[i]: the lines before line i that are not blank
+    for line in lines:
+        filled.append(filled[-1] + bool(line.strip()))
+    if not filled[marks[0][0]]:
+        return True
+    two = next((index for index, number in marks if number == 2), None)
+    if two is None or marks[-1][1] < 4:
+        return False
+    sizes = sorted((filled[b] - filled[a]) / (nb - na) for (a, na), (b, nb) in zip(marks, marks[1:], strict=False))
+    page = sizes[len(sizes) // 2]
+    after_last = filled[-1] - filled[marks[-1][0] + 1]  # the last page's text if numbers head pages; else little
+    return filled[two] < page and page / 4 < after_last < page * 1.5  # more: the last pages' numbers are missing
 
 
 def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -41,8 +41,8 @@ def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_rep
     # A report reaches us as text too, and not always from a converter that keeps form feeds: each corpus PDF's
     # pages, as the PDF library reads them, joined by blank lines with Windows line ends, must give the same
     # grades, framework, dates and authority as the PDF itself, and almost every sentence its page (the pages come
-    # from the numbers standing alone on a line, or ending the ILACS running header; three SIF reports have a
-    # footnote mark standing alone on the cover, which shifts their pages by one).
+    # from the numbers standing alone on a line, or ending the ILACS running header; one SIF report has a footnote
+    # mark standing alone on its cover and no number standing alone on its last pages, and is a page out).
     import pypdfium2 as pdfium
 
     different = []
@@ -69,7 +69,7 @@ def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_rep
         sentences += len(pdf_pages)
         on_the_same_page += sum(pdf_pages.get(sentence.text) == sentence.page for sentence in text_report.sentences)
     assert not different
-    assert on_the_same_page / sentences > 0.93, (on_the_same_page, sentences)
+    assert on_the_same_page / sentences > 0.97, (on_the_same_page, sentences)
 
 
 @pytest.mark.slow

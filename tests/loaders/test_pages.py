@@ -148,6 +148,16 @@ def _body(n: int) -> str:
     return "\n".join(f"Line {line} of the {_WORDS[n]} page goes on." for line in range(12))
 
 
+def test_text_page_numbers_heading_pages_after_a_cover_with_a_footnote_mark():
+    # Numbers at the top of each page (SIF reports; and PDF libraries often give a number first), a cover without
+    # one, and a footnote mark "1" standing alone on the cover: the mark must not shift every page by one.
+    cover = "Inspection of X\n\nThe judgements are:\n\n1\nOfsted produces this report under its power."
+    body = "\n\n".join(f"{n}\n{_opens(n)}\n{_body(n)}" for n in range(2, 6))
+    text, pages, _ = read_pages(Path("x.txt"), f"{cover}\n\n{body}".encode())
+    assert _page_of(text, pages, "Ofsted produces") == 1
+    assert [_page_of(text, pages, _opens(n)) for n in range(2, 6)] == [2, 3, 4, 5]
+
+
 def test_text_page_numbers_ending_pages():
     body = "\n\n".join(f"{_opens(n)}\n{_body(n)}\n\n{n}" for n in range(1, 5))
     text, pages, _ = read_pages(Path("x.txt"), body.encode())
