@@ -16,9 +16,8 @@ __all__ = ["MAX_TEXT_BYTES", "read_pages"]
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # the longest real report is under 1 MB of text
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$", re.I)
-# The page number at the end of an ILACS running header's second line, after the inspection dates
-# ("Inspection of Knowsley local authority children's services" / "(11 to 22 October 2021) 3",
-# "8-19 July 2024 3", "26th February 2024 to 8th March 2024 3").
+# The page number that ends an ILACS running header, on the line of the inspection dates after "Inspection of ...
+# children's services": "(11 to 22 October 2021) 3", "8-19 July 2024 3", "26th February 2024 to 8th March 2024 3".
 _HEADER_NUMBER = re.compile(
     r"^\(?[\w\s,–-]{0,40}\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\b[\w\s,–-]{0,20}\b(?:19|20)\d\d\)?\s+(\d{1,3})$"
@@ -103,23 +102,25 @@ def _decode_text(path: Path, data: bytes) -> str:
 
 
 def _split_text_pages(text: str) -> list[tuple[int, str]]:
-    """Pages of a text file: at form feeds, else at the standalone page-number lines converters left."""
+    """Pages of a text file: at form feeds; else at the page numbers that end the running header of ILACS
+    reports; else at the page numbers converters left standing alone on a line; else one page."""
     if "\f" in text:
         return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
     lines = text.replace("\r\n", "\n").split("\n")
+    by_headers = _split_at_headers(lines)
+    if by_headers:
+        return by_headers
     candidates = []
     for index, line in enumerate(lines):
         match = _PAGE_NUMBER.match(line.strip())
         if match and _stands_alone(lines, index):
             candidates.append((index, int(match.group(1))))
     marks = _longest_rising(candidates)
-    if not marks:
-        return _split_at_headers(lines) or [(1, text)]
+    if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
+        return [(1, text)]
     pages: list[tuple[int, str]] = []
     if _numbers_head_pages(lines, marks):  # page N starts at its number
         marks = [mark for mark in marks if mark[1] > 1]  # text before page 2's number is page 1, numbered or not
-        if not marks:
-            return [(1, text)]
         pages.append((1, "\n".join(lines[: marks[0][0]])))
         for (index, number), following in zip(marks, [*marks[1:], (len(lines), 0)], strict=True):
             pages.append((number, "\n".join(lines[index + 1 : following[0]])))
@@ -134,10 +135,12 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
 
 def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
     """Whether the page numbers head their pages (as SIF reports print them, and as PDF libraries often give them)
-    rather than end them: nothing comes before the first; or the text before page 2's number is shorter than a
-    page, so it is the cover alone (numbers that end pages have the cover and page 2 before the 2), and the last
-    page's text follows the last number (numbers that end pages leave little or nothing after it). A page is as
-    long as the text between consecutive numbers, in lines that are not blank."""
+    rather than end them. Yes if nothing comes before the first. Otherwise only on two signs together, with
+    numbers up to 4 at least: the text before page 2's number is shorter than a page, so it is the cover alone
+    (numbers that end pages have the cover and page 2 before the 2); and between half a page and a page and a half
+    follows the last number, as the last page's text does (numbers that end pages leave little or nothing after the
+    last; more than that means the last pages' numbers are missing, and says nothing). Lengths are counted in
+    lines that are not blank; a page is as long as the text between consecutive numbers says."""
     filled = [0]  # filled[i]: the lines before line i that are not blank
     for line in lines:
         filled.append(filled[-1] + bool(line.strip()))
@@ -146,10 +149,10 @@ def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
     two = next((index for index, number in marks if number == 2), None)
     if two is None or marks[-1][1] < 4:
         return False
-    sizes = sorted((filled[b] - filled[a]) / (nb - na) for (a, na), (b, nb) in zip(marks, marks[1:], strict=False))
-    page = sizes[len(sizes) // 2]
-    after_last = filled[-1] - filled[marks[-1][0] + 1]  # the last page's text if numbers head pages; else little
-    return filled[two] < page and page / 4 < after_last < page * 1.5  # more: the last pages' numbers are missing
+    per_page = sorted((filled[b] - filled[a]) / (nb - na) for (a, na), (b, nb) in zip(marks, marks[1:], strict=False))
+    page_lines = per_page[len(per_page) // 2]
+    after_last = filled[-1] - filled[marks[-1][0] + 1]
+    return filled[two] < page_lines and page_lines / 2 <= after_last <= page_lines * 1.5
 
 
 def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -179,21 +182,27 @@ def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
-    """Pages of a text file whose page numbers end a running header at the top of each page (ILACS reports),
-    or none. Page N starts at its header; the text before the first header is the page before it (the cover)."""
-    starts: list[tuple[int, int]] = []  # (line index where the page starts, page number), numbers increasing
+    """Pages of a text file whose page numbers end the running header at the top of each page (ILACS reports:
+    "Inspection of Knowsley local authority children's services" / "(11 to 22 October 2021) 3"), or none. The
+    header's first line must repeat word for word, so that prose that happens to end in a date and a number
+    ("... between April and October 2021 35") makes no page. Page N starts at its header; the text before the
+    first header is the page before it (the cover), or the first page's own."""
+    found: dict[str, list[tuple[int, int]]] = {}  # header's first line -> (line index, page number) of each
     for index, line in enumerate(lines):
         match = _HEADER_NUMBER.match(line.strip())
-        if not match or (starts and int(match.group(1)) <= starts[-1][1]):
+        if not match:
             continue
         previous = index - 1
         while previous >= 0 and not lines[previous].strip():
             previous -= 1
-        if previous >= 0 and lines[previous].strip().lower().startswith("inspection of"):
-            starts.append((previous, int(match.group(1))))
+        if previous >= 0 and lines[previous].strip().startswith("Inspection of"):
+            found.setdefault(" ".join(lines[previous].split()), []).append((previous, int(match.group(1))))
+    starts = _longest_rising(max(found.values(), key=len)) if found else []
     if len(starts) < 2:  # one match may be a date in the text; a running header repeats
         return []
-    pages = [(max(1, starts[0][1] - 1), "\n".join(lines[: starts[0][0]]))]
+    first_index, first_number = starts[0]
+    pages = [(first_number - 1, "\n".join(lines[:first_index]))] if first_number > 1 else []
+    starts[0] = (first_index if pages else 0, first_number)  # else the text before page 1's header is page 1's
     for (index, number), following in zip(starts, [*starts[1:], (len(lines), 0)], strict=True):
         pages.append((number, "\n".join(lines[index : following[0]])))
     return pages

@@ -184,6 +184,45 @@ def test_text_page_numbers_in_ilacs_running_headers():
     assert "(11 to 22 October 2021)" not in text  # the running header is no part of the text
 
 
+def test_text_page_numbers_ending_pages_with_an_unnumbered_last_page():
+    # a short cover, a contents page ending "2", full pages ending with their numbers, an unnumbered last page
+    cover = "\n".join(f"Cover line {n}." for n in range(10))
+    contents = "\n".join(f"Contents line {n}." for n in range(20))
+    pages = [f"{_opens(n)}\n{_body(n)}\n{_body(n)}\n{_body(n)}\n\n{n}" for n in range(3, 8)]
+    last = "\n".join(f"Copyright line {n}." for n in range(15))
+    text, found, _ = read_pages(Path("x.txt"), "\n\n".join([cover, f"{contents}\n\n2", *pages, last]).encode())
+    assert [_page_of(text, found, _opens(n)) for n in range(3, 8)] == [3, 4, 5, 6, 7]
+    assert _page_of(text, found, "Copyright line 0") == 8
+
+
+def test_text_with_one_number_alone_is_one_page():
+    text, pages, _ = read_pages(Path("x.txt"), b"Intro, which goes on.\n\n7\n\nMore text, which goes on.")
+    assert [p.number for p in pages] == [1]
+
+
+def test_text_page_numbers_in_ilacs_running_headers_beside_a_number_in_a_table():
+    header = "Inspection of Knowsley local authority children's services\n(11 to 22 October 2021) {n}"
+    body = "\n".join(
+        f"{header.format(n=n)}\n{_opens(n)}\n{_body(n)}" + ("\n\n12\n\nA table row." if n == 3 else "")
+        for n in range(1, 6)
+    )
+    text, pages, _ = read_pages(Path("x.txt"), body.encode())
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 6)] == [1, 2, 3, 4, 5]
+    assert [p.number for p in pages] == [1, 2, 3, 4, 5]
+
+
+def test_prose_ending_in_dates_and_numbers_makes_no_pages():
+    # wrapped lines that happen to follow "Inspection of ..." and end in a date and a number are no running header
+    text = (
+        "Inspection of the records showed that\nsince the focused visit in May 2022 2\n"
+        "cases were escalated. Inspection of the plans found that\nbetween April and October 2021 35\n"
+        "children were seen.\nInspection of case files showed\nthat in the 12 months to 31 March 2023 45\n"
+        "children went missing."
+    )
+    _, pages, _ = read_pages(Path("x.txt"), text.encode())
+    assert [p.number for p in pages] == [1]
+
+
 def test_committed_loader_files_exist():
     """The committed inputs stay small; the large text file is only ever made in tmp_path."""
     files = sorted(INPUT_DIR.glob("*.pdf"))
