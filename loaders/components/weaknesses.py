@@ -196,7 +196,11 @@ def match_weaknesses(
         denial = rule.not_cue.search(lower) if rule.not_cue is not None else None
         if denial and not _contrast_after(rule, lower, denial.end()):
             continue  # "turnover has reduced" denies it, unless "although too many changes of social worker" follows
-        if rule.requires is not None and not rule.requires.search(f"{before or ''} {lower}"):
+        # a sentence that takes its topic from the one before without pointing back must name whom it is about
+        # itself: "MARAC do not yet consider all the domestic abuse cases" after a sentence on homelessness is not
+        # about homeless 16- and 17-year-olds
+        context = None if borrows and not points_back else before
+        if rule.requires is not None and not rule.requires.search(f"{context or ''} {lower}"):
             continue
         if (
             section == "improvements"

@@ -91,6 +91,9 @@ def test_findings_weakness_stated_in_seed_sentence(nlp, text, weakness):
         "Return home interviews are offered to all children and are completed promptly.",
         "Management oversight is now consistently evident on children's records.",
         "Social workers have manageable caseloads and benefit from regular, reflective supervision.",
+        # "not seen to be reducing": observed, not visited (Liverpool 2014)
+        "Legal proceedings are initiated appropriately when risks to children increase or are not seen to be "
+        "reducing sufficiently.",
     ],
 )
 def test_findings_near_miss_is_no_weakness(nlp, text):
@@ -605,3 +608,31 @@ def test_rules_cues_in_few_and_less_clauses(text, praise, criticism):
     _, found_praise, found_criticism, _ = score_polarity(text, "help-and-protection")
     assert sorted(found_praise) == sorted(praise)
     assert sorted(found_criticism) == sorted(criticism)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "stated"),
+    [
+        (  # corpus, Windsor and Maidenhead 2015: the topic of the sentence before, without pointing back to it
+            "Not all young people who become homeless or who are privately fostered receive an appropriate response "
+            "to ensure that they are safe.",
+            "Multi-agency risk assessment conferences (MARAC) do not yet consider all the domestic abuse cases that "
+            "they could.",
+            [],
+        ),
+        (  # the same, with whom it is about named: still about the homeless young people before it
+            "Homeless 16- and 17-year-olds are seen by the housing options team.",
+            "Young people are not always offered an assessment of their needs as children in need.",
+            ["homeless-16-17-not-assessed"],
+        ),
+        (  # pointing back ("they") carries the topic and whom it is about
+            "Homeless 16- and 17-year-olds are seen by the housing options team.",
+            "However, they are not always informed of their right to be looked after.",
+            ["homeless-16-17-not-assessed"],
+        ),
+    ],
+)
+def test_weakness_topic_borrowed_from_the_sentence_before(previous, text, stated):
+    from loaders.components.weaknesses import match_weaknesses
+
+    assert match_weaknesses(text, "help-and-protection", "weakness", False, previous) == stated
