@@ -636,3 +636,18 @@ def test_weakness_topic_borrowed_from_the_sentence_before(previous, text, stated
     from loaders.components.weaknesses import match_weaknesses
 
     assert match_weaknesses(text, "help-and-protection", "weakness", False, previous) == stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # corpus sentences: care leavers' pathway plans and an organisation's plans are no children's plans
+        "For some care leavers with specific vulnerabilities, such as those in custody, pathway plans are vague, "
+        "with gaps in assessment of needs and out-of-date information.",
+        "However, the designated officer service action plan is not outcome-focused or sufficiently specific.",
+        "However, the quality of strategic action plans is variable.",
+    ],
+)
+def test_criticism_of_plans_that_are_not_childrens_plans_is_no_plans_weakness(nlp, text):
+    result = _one(nlp, text)
+    assert "plans-not-specific" not in result["weaknesses"]
+    assert result["polarity"] in ("weakness", "mixed")
