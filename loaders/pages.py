@@ -118,19 +118,25 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
     marks = _longest_rising(candidates)
     if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
         return [(1, text)]
-    pages: list[tuple[int, str]] = []
     if _numbers_head_pages(lines, marks):  # page N starts at its number
-        marks = [mark for mark in marks if mark[1] > 1]  # text before page 2's number is page 1, numbered or not
-        pages.append((1, "\n".join(lines[: marks[0][0]])))
-        for (index, number), following in zip(marks, [*marks[1:], (len(lines), 0)], strict=True):
-            pages.append((number, "\n".join(lines[index + 1 : following[0]])))
-        return pages
-    start = 0  # numbers printed at the foot: page N ends at its number
-    for index, number in marks:
-        pages.append((number, "\n".join(lines[start:index])))
-        start = index + 1
-    pages.append((marks[-1][1] + 1, "\n".join(lines[start:])))
-    return pages
+        marks = [(index, number) for index, number in marks if number > 1]  # before page 2's number is page 1
+        return _cut(lines, [(0, 1), *marks], drop={index for index, _ in marks})
+    # numbers printed at the foot: page N ends at its number; after the last comes one more page
+    numbers = [number for _, number in marks]
+    starts = zip([0, *(index + 1 for index, _ in marks)], [*numbers, numbers[-1] + 1], strict=True)
+    return _cut(lines, list(starts), drop={index for index, _ in marks})
+
+
+def _cut(
+    lines: list[str], starts: list[tuple[int, int]], drop: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int, str]]:
+    """Pages from (the page's first line, its number), in line order: each runs to the next one's first line,
+    without the lines whose indexes are in `drop` (the page numbers)."""
+    ends = [index for index, _ in starts[1:]] + [len(lines)]
+    return [
+        (number, "\n".join(lines[i] for i in range(index, end) if i not in drop))
+        for (index, number), end in zip(starts, ends, strict=True)
+    ]
 
 
 def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
@@ -201,11 +207,9 @@ def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
     if len(starts) < 2:  # one match may be a date in the text; a running header repeats
         return []
     first_index, first_number = starts[0]
-    pages = [(first_number - 1, "\n".join(lines[:first_index]))] if first_number > 1 else []
-    starts[0] = (first_index if pages else 0, first_number)  # else the text before page 1's header is page 1's
-    for (index, number), following in zip(starts, [*starts[1:], (len(lines), 0)], strict=True):
-        pages.append((number, "\n".join(lines[index : following[0]])))
-    return pages
+    if first_number == 1:
+        return _cut(lines, [(0, 1), *starts[1:]])  # the text before page 1's header is page 1's
+    return _cut(lines, [(0, first_number - 1), *starts])  # the cover
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
