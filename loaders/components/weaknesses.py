@@ -2,12 +2,13 @@
 
 Each rule in patterns/weaknesses.jsonl names a concept id and regular expressions over the lower-cased
 sentence: `topic` (what it is about), `cue` (the shortcoming), optional `requires` (a further word that
-must be there), `not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words
-belong to). A rule fires only when topic and cue are there, nothing excludes it, no not_cue is (or a contrast
-after the denial states the shortcoming after all), the sentence does not say the shortcoming is over, and, in
-the chapter on the safeguarding board, it is not about the board itself (another body). The topic may also come
-from the sentence before, when this one points back to it ("these", "such interviews"). Matches go to
-doc.spans["weaknesses"] with the concept id as span id.
+must be there), `borrowed_requires` (what a sentence that takes its topic from the one before must say itself),
+`not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words belong to, or what
+the sentence is about instead). A rule fires only when topic and cue are there, nothing excludes it, no not_cue
+is (or a contrast after the denial states the shortcoming after all), the sentence does not say the shortcoming
+is over, and, in the chapter on the safeguarding board, it is not about the board itself (another body). The
+topic may also come from the sentence before, when this one points back to it ("these", "such interviews").
+Matches go to doc.spans["weaknesses"] with the concept id as span id.
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ class WeaknessRule:
     excludes: re.Pattern[str] | None  # another topic that the cue's words belong to ("missing", "privately fostered")
     requires: re.Pattern[str] | None
     sections: frozenset[str]  # sections whose sentences are about the topic without naming it
+    # what a sentence of those sections must name when it names no topic: in the chapter on children in care a
+    # delay in progressing plans is drift, a delay in mental health services is not
+    section_requires: re.Pattern[str] | None
     improvements_cue: re.Pattern[str] | None  # a cue that counts only in a list of what must improve
+    # what a sentence that takes its topic from the one before must itself say: "Children are not made aware of
+    # their rights" after a sentence on homeless 16- and 17-year-olds is about them; "Not all children receive a
+    # good service" is not
+    borrowed_requires: re.Pattern[str] | None
     # the topic may be named only in the sentence before ("Strategy discussions are held by telephone. In all
     # cases seen, social care and the police were the only participants."): for cues that name it in all but word
     topic_from_previous: bool = False
@@ -78,7 +86,9 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
                 excludes=re.compile(data["excludes"]) if data.get("excludes") else None,
                 requires=re.compile(data["requires"]) if data.get("requires") else None,
                 sections=frozenset(data.get("sections", ())),
+                section_requires=re.compile(data["section_requires"]) if data.get("section_requires") else None,
                 improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
+                borrowed_requires=re.compile(data["borrowed_requires"]) if data.get("borrowed_requires") else None,
                 topic_from_previous=bool(data.get("topic_from_previous")),
                 cue_anywhere=bool(data.get("cue_anywhere")),
             )
@@ -202,6 +212,8 @@ def match_weaknesses(
         context = None if borrows and not points_back else before
         if rule.requires is not None and not rule.requires.search(f"{context or ''} {lower}"):
             continue
+        if topic_before and rule.borrowed_requires is not None and not rule.borrowed_requires.search(lower):
+            continue
         if (
             section == "improvements"
             and rule.improvements_cue is not None
@@ -215,7 +227,11 @@ def match_weaknesses(
         elif topic:
             if _cue_with_topic(rule, lower):  # "Although X is good, Y is weak": the cue must be about X
                 found.append(rule.id)
-        elif section in rule.sections and rule.cue.search(lower):
+        elif (
+            section in rule.sections
+            and rule.cue.search(lower)
+            and (rule.section_requires is None or rule.section_requires.search(lower))
+        ):
             found.append(rule.id)
     return found
 
