@@ -788,6 +788,42 @@ _HOMELESS_BEFORE = (
             "plans-not-specific",
             True,
         ),
+        # the third reading: good news of the workforce, the adoption scorecard's thresholds, foster carers' visits
+        (
+            "leadership",
+            "neutral",
+            None,
+            "There has been a significant reduction in social work caseloads so social workers can spend more time "
+            "with children and their families.",
+            "high-caseloads-or-turnover",
+            False,
+        ),
+        (
+            "leadership",
+            "neutral",
+            None,
+            "Many agency staff have taken on permanent appointments.",
+            "high-caseloads-or-turnover",
+            False,
+        ),
+        (
+            "adoption",
+            "weakness",
+            None,
+            "The trajectory of both these performance measures is heading in the wrong direction and managers in this "
+            "authority do not expect to meet the thresholds when the next scorecard is published.",
+            "thresholds-misapplied",
+            False,
+        ),
+        (
+            "children-in-care",
+            "weakness",
+            None,
+            "In too many cases seen, the records of supervisory visits are poor and lack sufficient detail to show how "
+            "the carers' skills are used to improve outcomes for children and young people.",
+            "poor-supervision",
+            False,
+        ),
         # the area's data on exploitation is its strategy, not its response to a child
         (
             "help-and-protection",
