@@ -1,0 +1,78 @@
+"""How many of the evidence sentences that readers judged does the extractor still cite, right and wrong?
+
+Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 734 sentences that the corpus build
+cited as evidence of a recurring weakness, drawn at random 15 to a weakness in four readings, each judged by a
+reader as right (the sentence states that weakness), wrong, or hard (a close call). The extractor has changed
+since: this script reads the judged reports again and counts, per reading and per weakness, which judged
+sentences it still cites. A change that mends evidence keeps the right ones and drops the wrong ones; it also
+cites sentences no reader has judged, which only a new reading can measure.
+
+    python benchmarks/eval_evidence.py [--corpus ../shared/corpus/pdf] [--show]
+
+--show lists the sentences judged wrong that are still cited, and those judged right that are no longer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from loaders import load_report
+from loaders.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+READINGS = ROOT / "tests" / "data" / "labels" / "evidence_readings.jsonl"
+VERDICTS = ("right", "wrong", "hard")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "pdf")
+    parser.add_argument("--show", action="store_true", help="list wrong ones still cited and right ones dropped")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus}: no such folder (the shared corpus of report PDFs)")
+    judged = [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    nlp = build_nlp()
+    cited: set[tuple[str, str, str]] = set()  # (file, weakness, sentence) the extractor cites now
+    for file in sorted({row["file"] for row in judged}):
+        for finding in load_report(args.corpus / file, nlp).findings:
+            for weakness in finding.weaknesses:
+                cited.add((file, weakness, _normal(finding.sentence.text)))
+
+    by_reading: dict[int, Counter] = defaultdict(Counter)
+    by_weakness: dict[str, Counter] = defaultdict(Counter)
+    for row in judged:
+        still = (row["file"], row["weakness"], _normal(row["text"])) in cited
+        by_reading[row["reading"]][(row["verdict"], still)] += 1
+        by_weakness[row["weakness"]][(row["verdict"], still)] += 1
+        if args.show and still == (row["verdict"] == "wrong"):
+            mark = "WRONG, STILL CITED" if still else "RIGHT, DROPPED" if row["verdict"] == "right" else "HARD, DROPPED"
+            print(f"{mark} [{row['reading']}] {row['weakness']}: {row['text'][:180]}")
+
+    def line(label: str, counts: Counter) -> str:
+        kept = "  ".join(f"{counts[(v, True)]:4}" for v in VERDICTS)
+        dropped = "  ".join(f"{counts[(v, False)]:4}" for v in VERDICTS)
+        judged_right = sum(counts[(v, True)] for v in VERDICTS)
+        share = f"{counts[('right', True)] / judged_right:5.2f}" if judged_right else "    -"
+        return f"{label:42} {kept}    {dropped}   {share}"
+
+    print(f"{'':42} {'still cited':^16}    {'no longer cited':^16}   right share")
+    heads = "  ".join(f"{v:>4}" for v in VERDICTS)
+    print(f"{'':42} {heads}    {heads}   of still cited")
+    for reading in sorted(by_reading):
+        print(line(f"reading {reading}", by_reading[reading]))
+    for weakness in sorted(by_weakness):
+        print(line(weakness, by_weakness[weakness]))
+    print(line("all", sum(by_reading.values(), Counter())))
+
+
+if __name__ == "__main__":
+    main()
