@@ -140,10 +140,24 @@ def _names_again(topic: re.Match[str], text: str) -> bool:
 
 # What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
 _ABOUT_THE_BOARD = re.compile(
-    r"\bthe (?:board|lscb|partnership)(?:'s)? (?:\w+ )?(?:has|have|had|does|do|did|is|are|was|were|needs?|should|"
-    r"must|could|considers|recognises|receives|lacks)\b|\b(?:board|lscb)'s\b|"
+    r"\bthe (?:board|[a-z]{0,2}scb|lcsb|partnership)(?:'s)? (?:\w+ ){0,2}(?:has|have|had|does|do|did|is|are|was|were|"
+    r"needs?|should|must|could|considers|recognises|receives|lacks|organised)\b|\b(?:board|[a-z]{0,2}scb)'s\b|"
     r"\b(?:section 11|sub-?groups?|business plan|data ?sets?|multi-agency training)\b"
 )
+
+
+# A sentence that reports the remedy rather than the shortcoming: "Leaders have acted to address this gap",
+# "Delays are mitigated by the council's tenacity", "took immediate and appropriate action"
+_REMEDIED = re.compile(
+    r"\b(?:(?:have|has|had) (?:\w+ )?(?:acted|taken (?:\w+ ){0,3}(?:action|steps)|moved swiftly)|"
+    r"took (?:\w+ ){0,3}action) (?:\w+ ){0,4}to "
+    r"(?:address|tackle|remedy|resolve|rectify|reduce|strengthen|improve|ensure)|"
+    r"\btook (?:immediate|swift|prompt|decisive)(?: and (?:appropriate|effective|decisive))? action|"
+    r"\b(?:is|are) (?:now )?reducing the (?:incidences?|number)|\bmitigated by\b|\b(?:achieved|secured) success\b|"
+    r"\b(?:has|have) been revived\b|\beffectively tackled\b"
+)
+# ... unless it says the shortcoming is still there
+_STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")
 
 
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
@@ -181,6 +195,8 @@ def match_weaknesses(
     lower = _normalised(text)
     if section in BOARD_SECTIONS and _ABOUT_THE_BOARD.search(lower):
         return []  # the board's own shortcomings; what it found of the area's practice still counts
+    if _REMEDIED.search(lower) and not _STILL_THERE.search(lower) and not _CONTRAST.search(lower):
+        return []
     previous_lower = _normalised(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
     found = []

@@ -32,7 +32,7 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
 
 def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not(corpus_dir, nlp):
     """A change to the weakness rules must keep what readers judged right and not bring back what they judged
-    wrong (at 0557f9c: all 498 right ones still cited, 89 of 122 wrong ones; the rest were mended)."""
+    wrong (now: all 498 right ones still cited, 79 of 122 wrong ones; the rest were mended)."""
     judged = _judged()
     cited = set()
     for file in sorted({row["file"] for row in judged}):
@@ -41,4 +41,4 @@ def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not
     kept = Counter(row["verdict"] for row in judged if (row["file"], row["weakness"], _normal(row["text"])) in cited)
     verdicts = Counter(row["verdict"] for row in judged)
     assert kept["right"] >= 0.98 * verdicts["right"], kept
-    assert kept["wrong"] <= 90, kept
+    assert kept["wrong"] <= 80, kept

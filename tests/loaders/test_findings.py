@@ -824,6 +824,50 @@ _HOMELESS_BEFORE = (
             "poor-supervision",
             False,
         ),
+        # a sentence that reports the remedy, or the board's own shortcoming, states no weakness of the area
+        (
+            "help-and-protection",
+            "weakness",
+            "Return home interviews were not offered to children who went missing.",
+            "Leaders have acted to address this gap and have commissioned new services to provide return interviews.",
+            "return-home-interviews-not-effective",
+            False,
+        ),
+        (
+            "adoption",
+            "weakness",
+            None,
+            "Delays are mitigated by the council's tenacity in identifying adoptive families for children with "
+            "complex health and disability needs.",
+            "drift-and-delay-in-permanence",
+            False,
+        ),
+        (
+            "children-in-care",
+            "weakness",
+            None,
+            "Although leaders have acted to address this, drift in permanence planning remains for some children.",
+            "drift-and-delay-in-permanence",
+            True,
+        ),
+        (
+            "leadership",
+            "weakness",
+            None,
+            "As a result the DSCB does not have a clear understanding of the numbers and circumstances of children "
+            "and young people in Derbyshire who are at risk of CSE.",
+            "inconsistent-cse-response",
+            True,  # outside the board's chapter, the board's name alone does not make it the board's shortcoming
+        ),
+        (
+            "lscb-review",
+            "weakness",
+            None,
+            "As a result the DSCB does not have a clear understanding of the numbers and circumstances of children "
+            "and young people in Derbyshire who are at risk of CSE.",
+            "inconsistent-cse-response",
+            False,
+        ),
         # the area's data on exploitation is its strategy, not its response to a child
         (
             "help-and-protection",
