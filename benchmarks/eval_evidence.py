@@ -27,10 +27,6 @@ READINGS = ROOT / "tests" / "data" / "labels" / "evidence_readings.jsonl"
 VERDICTS = ("right", "wrong", "hard")
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "pdf")
@@ -41,16 +37,16 @@ def main() -> None:
     judged = [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     nlp = build_nlp()
-    cited: set[tuple[str, str, str]] = set()  # (file, weakness, sentence) the extractor cites now
+    cited: set[tuple[str, str, str]] = set()  # (file, weakness, sentence) the extractor cites now, as it cited them
     for file in sorted({row["file"] for row in judged}):
         for finding in load_report(args.corpus / file, nlp).findings:
             for weakness in finding.weaknesses:
-                cited.add((file, weakness, _normal(finding.sentence.text)))
+                cited.add((file, weakness, finding.sentence.text))
 
     by_reading: dict[int, Counter] = defaultdict(Counter)
     by_weakness: dict[str, Counter] = defaultdict(Counter)
     for row in judged:
-        still = (row["file"], row["weakness"], _normal(row["text"])) in cited
+        still = (row["file"], row["weakness"], row["text"]) in cited
         by_reading[row["reading"]][(row["verdict"], still)] += 1
         by_weakness[row["weakness"]][(row["verdict"], still)] += 1
         if args.show and still == (row["verdict"] == "wrong"):

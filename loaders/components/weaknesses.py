@@ -77,20 +77,19 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
         if data.get("any_criticism"):
             # every shortcoming of the topic is this weakness: the polarity lexicon's criticism counts as a cue
             cue = f"{cue}|{_criticism_pattern()}"
+        optional = {  # the patterns a rule may leave out
+            key: re.compile(data[key]) if data.get(key) else None
+            for key in ("not_cue", "excludes", "requires", "section_requires", "improvements_cue", "borrowed_requires")
+        }
         rules.append(
             WeaknessRule(
                 id=data["id"],
                 topic=re.compile(data["topic"]),
                 cue=re.compile(cue),
-                not_cue=re.compile(data["not_cue"]) if data.get("not_cue") else None,
-                excludes=re.compile(data["excludes"]) if data.get("excludes") else None,
-                requires=re.compile(data["requires"]) if data.get("requires") else None,
                 sections=frozenset(data.get("sections", ())),
-                section_requires=re.compile(data["section_requires"]) if data.get("section_requires") else None,
-                improvements_cue=re.compile(data["improvements_cue"]) if data.get("improvements_cue") else None,
-                borrowed_requires=re.compile(data["borrowed_requires"]) if data.get("borrowed_requires") else None,
                 topic_from_previous=bool(data.get("topic_from_previous")),
                 cue_anywhere=bool(data.get("cue_anywhere")),
+                **optional,
             )
         )
     return tuple(rules)
