@@ -6,10 +6,11 @@ were not looked at. Prints precision, recall and F1 per weakness, and each disag
 
     python benchmarks/eval_weaknesses.py [--corpus ../shared/corpus/pdf] [--show] [--adjudicated]
 
---adjudicated reads the labels as a third reader settled them (report_weaknesses_adjudicated.csv: every
-disagreement of the extractor of 2f5ec7a with the four report-level label files, and 40 agreements as a check,
-judged by readers who saw neither side; see ADJUDICATED_NOTES.md). A ruling applies to the file its `set` names.
-Disagreements it has no ruling for (the rules have changed since) are counted and said. Several --gold files
+--adjudicated reads the labels as a third reader settled them (report_weaknesses_adjudicated.csv: every disagreement
+of the extractor of 2f5ec7a with the four earlier report-level label files, and 40 agreements as a check, judged by
+readers who saw neither side, see ADJUDICATED_NOTES.md; and every disagreement of the extractor of fda356f with
+remaining_report_weaknesses.csv, with 22 agreements, see REMAINING_NOTES.md). A ruling applies to the file its `set`
+names. Disagreements it has no ruling for (the rules have changed since) are counted and said. Several --gold files
 may be given (each report in one of them only); their counts are pooled. --split dev/test splits only the default
 gold file; other files are read whole.
 """
@@ -99,7 +100,10 @@ def main() -> None:
         print(f"{weakness:42} {tp:3} {fp:3} {fn:3} {_f(tp, fp, fn)}")
     print(f"{'micro':42} {total[0]:3} {total[1]:3} {total[2]:3} {_f(*total)}")
     if args.adjudicated:
-        print(f"{unruled} disagreements have no ruling (the adjudication settled those of the extractor of 2f5ec7a)")
+        print(
+            f"{unruled} disagreements have no ruling "
+            "(the adjudication settled those of the extractors of 2f5ec7a and fda356f)"
+        )
 
 
 def _f(tp: int, fp: int, fn: int) -> str:
