@@ -18,21 +18,35 @@ __all__ = ["annotate_texts", "annotated_docs", "extract_findings", "read_doc", "
 
 
 def annotated_docs(
-    nlp: Language, texts: Iterable[str], sections: Iterable[str | None], in_sequence: bool = False
+    nlp: Language,
+    texts: Iterable[str],
+    sections: Iterable[str | None],
+    in_sequence: bool = False,
+    paragraphs: Iterable[int | None] | None = None,
 ) -> Iterator[Doc]:
-    """The texts run through the pipeline, each with its section (and, `in_sequence`, the text before it), as
-    annotated Docs: what findings are read from, and what the trained models are trained on."""
+    """The texts run through the pipeline, each with its section (and, `in_sequence`, the text before it and,
+    given the report's paragraph numbers, the text before it in its paragraph), as annotated Docs: what findings
+    are read from, and what the trained models are trained on."""
 
-    # The section and the sentence before are context the components need, so docs are made and passed
+    # The section and the sentences before are context the components need, so docs are made and passed
     # through by hand.
     def made() -> Iterator[Doc]:
-        previous = None
-        for text, section in zip(texts, sections, strict=True):
+        previous, paragraph, paragraph_texts = None, None, []
+        if paragraphs is None:
+            rows = ((text, section, None) for text, section in zip(texts, sections, strict=True))
+        else:
+            rows = zip(texts, sections, paragraphs, strict=True)
+        for text, section, number in rows:
             doc = nlp.make_doc(text)
             doc.user_data["text"] = text  # Doc.text joins every token again at each call
             doc.user_data["previous"] = previous
+            if number is None or number != paragraph:
+                paragraph, paragraph_texts = number, []
+            doc.user_data["paragraph_before"] = " ".join(paragraph_texts) or None
             if in_sequence:
                 previous = text
+                if number is not None:
+                    paragraph_texts.append(text)
             doc._.section = section
             yield doc
 
@@ -67,7 +81,13 @@ def read_doc(doc: Doc) -> dict[str, object]:
 def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
     """One finding per sentence, with its concepts, polarity and weaknesses."""
     findings = []
-    docs = annotated_docs(nlp, (s.text for s in sentences), (s.section for s in sentences), in_sequence=True)
+    docs = annotated_docs(
+        nlp,
+        (s.text for s in sentences),
+        (s.section for s in sentences),
+        in_sequence=True,
+        paragraphs=(s.paragraph for s in sentences),
+    )
     for sentence, doc in zip(sentences, docs, strict=True):
         read = read_doc(doc)
         findings.append(

@@ -67,7 +67,13 @@ def annotated_rows(rows: Rows, corpus: Path) -> list[tuple[dict, Doc, Doc | None
     for name in sorted({file for file, _ in rows}):
         sentences = load_report(corpus / name).sentences
         seen = set()  # a sentence a report repeats word for word is one example
-        docs = annotated_docs(nlp, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True)
+        docs = annotated_docs(
+            nlp,
+            [s.text for s in sentences],
+            [s.section for s in sentences],
+            in_sequence=True,
+            paragraphs=[s.paragraph for s in sentences],
+        )
         before = None
         for sentence, doc in zip(sentences, docs, strict=True):
             row = rows.get((name, sentence.text))

@@ -54,6 +54,10 @@ class WeaknessRule:
     # the topic may be named only in the sentence before ("Strategy discussions are held by telephone. In all
     # cases seen, social care and the police were the only participants."): for cues that name it in all but word
     topic_from_previous: bool = False
+    # ... or anywhere earlier in the report's numbered paragraph, which keeps to one topic: "16. When children
+    # aged 16 or 17 present as homeless, ... A clear protocol ... While some children become looked after, it is
+    # not clearly recorded that all are fully informed of their accommodation rights."
+    topic_from_paragraph: bool = False
     # the cue names who fails ("delays due to a lack of police availability"), so it may stand in any clause
     cue_anywhere: bool = False
 
@@ -88,6 +92,7 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
                 cue=re.compile(cue),
                 sections=frozenset(data.get("sections", ())),
                 topic_from_previous=bool(data.get("topic_from_previous")),
+                topic_from_paragraph=bool(data.get("topic_from_paragraph")),
                 cue_anywhere=bool(data.get("cue_anywhere")),
                 **optional,
             )
@@ -96,7 +101,11 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
 
 
 # "not yet" and "yet to" set nothing against anything (the polarity rules' reading of "yet")
-_CONTRAST = re.compile(rf"\b(?:although|however|but|while|whilst|despite|though)\b|{YET_AS_CONTRAST}|;")
+# "while" sets a contrast where it opens a clause ("Plans are clear, while reviews are late"), not inside one
+# ("plans to support children while risks are assessed")
+_CONTRAST = re.compile(
+    rf"\b(?:although|however|but|despite|though)\b|(?:^|[,;:] ?)\W*(?:while|whilst)\b|{YET_AS_CONTRAST}|;"
+)
 # articles, and pronouns that point back to the topic ("Interviews are helpful, but they are not always timely")
 _NOT_A_NEW_SUBJECT = {"the", "a", "an", "they", "these", "this", "it", "some", "most", "many", "few"}
 _NEW_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
@@ -169,8 +178,11 @@ def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
 
 
 # A sentence that opens by pointing back ("However, these involve only the police") is about the topic of
-# the sentence before it.
-_POINTS_BACK = re.compile(r"^\W*(?:however,? |but |and |in addition,? |as a result,? )?(?:these|they|this|it|such)\b")
+# the sentence before ("In most cases seen, these are telephone discussions with the police only").
+_POINTS_BACK = re.compile(
+    r"^\W*(?:however,? |but |and |in addition,? |as a result,? )?"
+    r"(?:in (?:\w+ ){1,4}(?:cases|instances|examples)(?: seen| sampled| reviewed)?,? )?(?:these|they|this|it|such)\b"
+)
 
 
 @lru_cache(maxsize=256)
@@ -186,9 +198,15 @@ def _topics(lower: str) -> tuple[re.Match[str] | None, ...]:
 
 
 def match_weaknesses(
-    text: str, section: str | None, polarity: str, fixed: bool, previous: str | None = None
+    text: str,
+    section: str | None,
+    polarity: str,
+    fixed: bool,
+    previous: str | None = None,
+    paragraph_before: str | None = None,
 ) -> list[str]:
-    """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known."""
+    """Ids of the recurring weaknesses a sentence states; `previous` is the sentence before it, if known, and
+    `paragraph_before` the sentences before it in the same numbered paragraph."""
     if section in NO_FINDING_SECTIONS or fixed or polarity == "strength":
         return []
     lower = _normalised(text)
@@ -213,6 +231,9 @@ def match_weaknesses(
         if not own_topic and not topic_before and demonstrative and previous_topic:
             if _names_again(previous_topic, lower):
                 before, topic_before = previous_lower, previous_topic
+        if not own_topic and not topic_before and rule.topic_from_paragraph and paragraph_before:
+            if not names_a_topic and long_enough and (earlier := rule.topic.search(paragraph_before.lower())):
+                before, topic_before = None, earlier  # so the sentence must name whom it is about itself
         topic = own_topic or topic_before
         if not topic and section not in rule.sections:
             continue  # cheap test first: most sentences are about none of the topics
@@ -260,7 +281,10 @@ class WeaknessTagger:
         polarity = read_as = ext.polarity
         if polarity == "strength" and ext.criticism_cues and _CONTRAST.search(_normalised(text)):
             read_as = "mixed"
-        ids = match_weaknesses(text, ext.section, read_as, ext.fixed, doc.user_data.get("previous"))
+        user_data = doc.user_data
+        ids = match_weaknesses(
+            text, ext.section, read_as, ext.fixed, user_data.get("previous"), user_data.get("paragraph_before")
+        )
         ext.weaknesses = tuple(ids)
         if ids and polarity in ("neutral", "strength"):
             # a sentence that states a shortcoming criticises, alone or beside its praise
