@@ -1,7 +1,7 @@
 """How many of the evidence sentences that readers judged does the extractor still cite, right and wrong?
 
-Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 734 sentences that the corpus build
-cited as evidence of a recurring weakness, drawn at random 15 to a weakness in four readings, each judged by a
+Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 898 sentences that the corpus build
+cited as evidence of a recurring weakness, drawn at random 15 to a weakness in five readings, each judged by a
 reader as right (the sentence states that weakness), wrong, or hard (a close call). The extractor has changed
 since: this script reads the judged reports again and counts, per reading and per weakness, which judged
 sentences it still cites. A change that mends evidence keeps the right ones and drops the wrong ones; it also

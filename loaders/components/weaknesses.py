@@ -155,14 +155,15 @@ _ABOUT_THE_BOARD = re.compile(
 
 
 # A sentence that reports the remedy rather than the shortcoming: "Leaders have acted to address this gap",
-# "Delays are mitigated by the council's tenacity", "took immediate and appropriate action"
+# "Delays are mitigated by the council's tenacity", "took immediate and appropriate action"; or one that says
+# the shortcoming was in the past ("Historically there has been a delay in finding a family")
 _REMEDIED = re.compile(
     r"\b(?:(?:have|has|had) (?:\w+ )?(?:acted|taken (?:\w+ ){0,3}(?:action|steps)|moved swiftly)|"
     r"took (?:\w+ ){0,3}action) (?:\w+ ){0,4}to "
     r"(?:address|tackle|remedy|resolve|rectify|reduce|strengthen|improve|ensure)|"
     r"\btook (?:immediate|swift|prompt|decisive)(?: and (?:appropriate|effective|decisive))? action|"
     r"\b(?:is|are) (?:now )?reducing the (?:incidences?|number)|\bmitigated by\b|\b(?:achieved|secured) success\b|"
-    r"\b(?:has|have) been revived\b|\beffectively tackled\b"
+    r"\b(?:has|have) been revived\b|\beffectively tackled\b|^\W*historically\b"
 )
 # ... unless it says the shortcoming is still there
 _STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")

@@ -1136,6 +1136,36 @@ def test_weakness_evidence_audit_cases(section, polarity, previous, text, weakne
             "drift-and-delay-in-permanence",
             False,
         ),
+        # the fifth evidence reading (evidence_readings.jsonl): sentences readers judged wrong
+        (
+            "adoption",
+            "weakness",
+            "As a result children may have already waited too long to be adopted by the time a placement order is "
+            "granted.",
+            "Historically there has been a delay in finding a family for a child once a placement order had been "
+            "granted.",
+            "drift-and-delay-in-permanence",
+            False,
+        ),
+        (
+            "children-in-care",
+            "mixed",
+            None,
+            "Foster carers spoke positively about the training they received, although few had accessed training in "
+            "relation to child sexual exploitation, which is a gap.",
+            "inconsistent-cse-response",
+            False,
+        ),
+        (
+            "help-and-protection",
+            "weakness",
+            None,
+            "A dedicated team provides a single point of contact for issues and concerns about child sexual "
+            "exploitation, missing children and domestic violence that do not meet the threshold for children's "
+            "social care.",
+            "inconsistent-cse-response",
+            False,
+        ),
         (  # Cheshire East 2015: care leavers who are homeless are not homeless 16- and 17-year-olds
             "care-leavers",
             "weakness",
