@@ -102,5 +102,6 @@ def build_nlp(models: bool = True) -> Language:
     nlp.add_pipe("kg_weaknesses")
     if models:
         nlp.add_pipe("kg_polarity_model")
+        nlp.add_pipe("kg_weaknesses_after_model")  # reads the model's verdict; before the themes, which read it
         nlp.add_pipe("kg_theme_model")
     return nlp

@@ -273,27 +273,53 @@ def match_weaknesses(
     return found
 
 
+def _tag(doc: Doc, polarity: str) -> list[str]:
+    """Match the doc read as `polarity`, and keep what it states in doc._.weaknesses and doc.spans."""
+    ext, user_data = doc._, doc.user_data  # each doc._ makes a new accessor object
+    ids = match_weaknesses(
+        sentence_text(doc),
+        ext.section,
+        polarity,
+        ext.fixed,
+        user_data.get("previous"),
+        user_data.get("paragraph_before"),
+    )
+    ext.weaknesses = tuple(ids)
+    doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
+    return ids
+
+
 class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
         # praise with a criticism beside it ("Although referrals are responded to promptly, there are
         # inconsistencies in the application of thresholds") may still state a weakness
-        ext = doc._  # each doc._ makes a new accessor object
-        text = sentence_text(doc)
+        ext = doc._
         polarity = read_as = ext.polarity
-        if polarity == "strength" and ext.criticism_cues and _CONTRAST.search(_normalised(text)):
+        if polarity == "strength" and ext.criticism_cues and _CONTRAST.search(_normalised(sentence_text(doc))):
             read_as = "mixed"
-        user_data = doc.user_data
-        ids = match_weaknesses(
-            text, ext.section, read_as, ext.fixed, user_data.get("previous"), user_data.get("paragraph_before")
-        )
-        ext.weaknesses = tuple(ids)
-        if ids and polarity in ("neutral", "strength"):
+        if _tag(doc, read_as) and polarity in ("neutral", "strength"):
             # a sentence that states a shortcoming criticises, alone or beside its praise
             ext.polarity = "weakness" if polarity == "neutral" else "mixed"
-        doc.spans["weaknesses"] = [Span(doc, 0, len(doc), label="weakness", span_id=i) for i in ids]
+        return doc
+
+
+class WeaknessRecheck:
+    """After the polarity model: a sentence the rules read as praise and the model as criticism is read again
+    for weaknesses ("Effective management oversight is not yet in place to ensure that permanence is achieved
+    promptly": the rules weigh its praise words, the model reads the shortcoming)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ext = doc._
+        if not ext.weaknesses and ext.rule_polarity == "strength" and ext.polarity in ("weakness", "mixed"):
+            _tag(doc, ext.polarity)
         return doc
 
 
 @Language.factory("kg_weaknesses")
 def make_weaknesses(nlp: Language, name: str) -> WeaknessTagger:
     return WeaknessTagger()
+
+
+@Language.factory("kg_weaknesses_after_model")
+def make_weaknesses_after_model(nlp: Language, name: str) -> WeaknessRecheck:
+    return WeaknessRecheck()

@@ -1196,3 +1196,16 @@ def test_weakness_topic_from_the_paragraph(nlp):
     unnumbered = list(annotated_docs(nlp, _HOMELESS_PARAGRAPH, sections, in_sequence=True))
     assert "homeless-16-17-not-assessed" not in read_doc(split[2])["weaknesses"]
     assert "homeless-16-17-not-assessed" not in read_doc(unnumbered[2])["weaknesses"]
+
+
+def test_weakness_read_again_when_the_model_overrules_the_rules_praise(nlp):
+    # Suffolk 2024: the rules weigh "Effective ... in place ... achieved promptly" as praise and do not look for a
+    # weakness; the polarity model reads the shortcoming, and the sentence is matched again
+    text = (
+        "Effective management oversight is not yet in place to ensure that permanence is achieved promptly for other "
+        "children in care."
+    )
+    (doc,) = annotated_docs(nlp, [text], ["children-in-care"])
+    assert doc._.rule_polarity == "strength"
+    assert read_doc(doc)["polarity"] == "weakness"
+    assert read_doc(doc)["weaknesses"] == ["weak-management-oversight"]
