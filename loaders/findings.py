@@ -14,7 +14,7 @@ from loaders.records import Finding, Recommendation, Sentence
 from loaders.sections import BOARD_SECTIONS
 from ontology import with_broader
 
-__all__ = ["annotate_texts", "annotated_docs", "extract_findings", "read_doc", "tag_recommendations"]
+__all__ = ["annotate_texts", "annotated_docs", "extract_findings", "read_doc", "report_docs", "tag_recommendations"]
 
 
 def annotated_docs(
@@ -78,17 +78,22 @@ def read_doc(doc: Doc) -> dict[str, object]:
     }
 
 
-def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
-    """One finding per sentence, with its concepts, polarity and weaknesses."""
-    findings = []
-    docs = annotated_docs(
+def report_docs(nlp: Language, sentences: list[Sentence]) -> Iterator[Doc]:
+    """A report's sentences in order, each read with its section, the sentence before and its paragraph: what
+    findings are read from, and what the models are trained on."""
+    return annotated_docs(
         nlp,
         (s.text for s in sentences),
         (s.section for s in sentences),
         in_sequence=True,
         paragraphs=(s.paragraph for s in sentences),
     )
-    for sentence, doc in zip(sentences, docs, strict=True):
+
+
+def extract_findings(sentences: list[Sentence], nlp: Language) -> list[Finding]:
+    """One finding per sentence, with its concepts, polarity and weaknesses."""
+    findings = []
+    for sentence, doc in zip(sentences, report_docs(nlp, sentences), strict=True):
         read = read_doc(doc)
         findings.append(
             Finding(

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders import load_report  # noqa: E402
-from loaders.findings import annotated_docs  # noqa: E402
+from loaders.findings import report_docs  # noqa: E402
 from loaders.nlp import build_nlp  # noqa: E402
 
 LABELS_DIR = ROOT / "tests" / "data" / "labels"
@@ -67,15 +67,8 @@ def annotated_rows(rows: Rows, corpus: Path) -> list[tuple[dict, Doc, Doc | None
     for name in sorted({file for file, _ in rows}):
         sentences = load_report(corpus / name).sentences
         seen = set()  # a sentence a report repeats word for word is one example
-        docs = annotated_docs(
-            nlp,
-            [s.text for s in sentences],
-            [s.section for s in sentences],
-            in_sequence=True,
-            paragraphs=[s.paragraph for s in sentences],
-        )
         before = None
-        for sentence, doc in zip(sentences, docs, strict=True):
+        for sentence, doc in zip(sentences, report_docs(nlp, sentences), strict=True):
             row = rows.get((name, sentence.text))
             if row is not None and sentence.text not in seen:
                 seen.add(sentence.text)

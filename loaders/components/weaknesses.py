@@ -2,13 +2,16 @@
 
 Each rule in patterns/weaknesses.jsonl names a concept id and regular expressions over the lower-cased
 sentence: `topic` (what it is about), `cue` (the shortcoming), optional `requires` (a further word that
-must be there), `borrowed_requires` (what a sentence that takes its topic from the one before must say itself),
-`not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words belong to, or what
-the sentence is about instead). A rule fires only when topic and cue are there, nothing excludes it, no not_cue
-is (or a contrast after the denial states the shortcoming after all), the sentence does not say the shortcoming
-is over, and, in the chapter on the safeguarding board, it is not about the board itself (another body). The
-topic may also come from the sentence before, when this one points back to it ("these", "such interviews").
-Matches go to doc.spans["weaknesses"] with the concept id as span id.
+must be there), `borrowed_requires` (what a sentence that takes its topic from before must say itself),
+`section_requires`, `not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words
+belong to, or what the sentence is about instead). A rule fires only when topic and cue are there, nothing
+excludes it, no not_cue is (or a contrast after the denial states the shortcoming after all), the sentence does
+not say the shortcoming is over or past ("no longer", "Leaders have acted to address", "Historically"), and, in
+the chapter on the safeguarding board, it is not about the board itself (another body). The topic may also come
+from the sentence before, when this one points back to it ("these", "such interviews"), or, for some rules, from
+earlier in the report's numbered paragraph. Matches go to doc.spans["weaknesses"] with the concept id as span
+id. `kg_weaknesses` runs on the rules' polarity; `kg_weaknesses_after_model` reads again the sentences the
+polarity model turns from praise to criticism.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import numpy
 import pytest
 
 from loaders.components.polarity_model import MODEL_DIR, PolarityModel, classifier_doc, leading_words
-from loaders.findings import annotated_docs
+from loaders.findings import annotated_docs, report_docs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = ROOT / "tests" / "data" / "labels"
@@ -78,7 +78,7 @@ def test_polarity_model_scores_as_spacys_own_textcat_and_in_any_batch(seed_repor
 
     rules = build_nlp(models=False)
     sentences = seed_report("001").sentences
-    docs = list(annotated_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
+    docs = list(report_docs(rules, sentences))
     model = PolarityModel()
     textcat = model.classifier.textcat
     words = [classifier_doc(model.classifier.nlp.vocab, doc) for doc in docs]

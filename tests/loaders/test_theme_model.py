@@ -20,7 +20,7 @@ from loaders.components.theme_model import (
     found_themes,
     leading_words,
 )
-from loaders.findings import annotate_texts, annotated_docs
+from loaders.findings import annotate_texts, annotated_docs, report_docs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = ROOT / "tests" / "data" / "labels"
@@ -65,7 +65,7 @@ def test_theme_model_scores_as_spacys_own_textcat(seed_report):
 
     sentences = seed_report("002").sentences
     rules = build_nlp(models=False)
-    docs = list(annotated_docs(rules, [s.text for s in sentences], [s.section for s in sentences], in_sequence=True))
+    docs = list(report_docs(rules, sentences))
     model = ThemeModel()
     words = [Doc(model.classifier.nlp.vocab, words=classifier_words(doc)) for doc in docs]
     assert len(docs) > 100
