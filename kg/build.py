@@ -165,7 +165,9 @@ def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, sta
     q.add(report_iri, _ofk("reportOf"), _node(inspection))
     q.add(report_iri, _ofk("sourceFile"), report.path.name)
     q.add(report_iri, _ofk("sha256"), report.sha256)
-    q.add(report_iri, _ofk("pageCount"), _int(len(report.pages)) if report.pages else None)
+    # a text file's pages are counted only when its page numbers state every one
+    stated = report.pages and all(page.number is not None for page in report.pages)
+    q.add(report_iri, _ofk("pageCount"), _int(report.pages[-1].number) if stated else None)
     q.add(report_iri, _node(DCTERMS + "issued"), _date(report.published) if report.published else None)
     media = "application/pdf" if report.source_format == "pdf" else "text/plain"
     q.add(report_iri, _node(DCTERMS + "format"), media)
@@ -208,11 +210,11 @@ def _add_evidence(
     text: str,
     start: int,
     end: int,
-    page: int,
+    page: int | None,
     section: str | None = None,
     paragraph: int | None = None,
 ) -> NamedNode:
-    """A oa:SpecificResource: the exact quote, its offsets and page in one file."""
+    """A oa:SpecificResource: the exact quote, its offsets and page (where the file states it) in one file."""
     evidence = iris.evidence_iri(report_iri, index)
     q.a(evidence, _node(OA + "SpecificResource"))
     q.add(evidence, _node(OA + "hasSource"), _node(report_iri))
@@ -224,7 +226,7 @@ def _add_evidence(
     q.a(position, _node(OA + "TextPositionSelector"))
     q.add(position, _node(OA + "start"), _int(start))
     q.add(position, _node(OA + "end"), _int(end))
-    q.add(evidence, _ofk("page"), _int(page))
+    q.add(evidence, _ofk("page"), _int(page) if page is not None else None)
     q.add(evidence, _ofk("section"), _concept(section) if section else None)
     q.add(evidence, _ofk("paragraph"), _int(paragraph) if paragraph is not None else None)
     q.add(evidence, _ofk("sentenceIndex"), _int(index))
@@ -303,7 +305,7 @@ def _add_recommendations(q: _Quads, report: Report, report_iri: str, inspection:
         evidence = f"{report_iri}/recommendation/{rec.number}"
         q.a(evidence, _node(OA + "SpecificResource"))
         q.add(evidence, _node(OA + "hasSource"), _node(report_iri))
-        q.add(evidence, _ofk("page"), _int(rec.page))
+        q.add(evidence, _ofk("page"), _int(rec.page) if rec.page is not None else None)
         q.add(evidence, _node(OA + "hasSelector"), _node(f"{evidence}/quote"))
         q.a(f"{evidence}/quote", _node(OA + "TextQuoteSelector"))
         q.add(f"{evidence}/quote", _node(OA + "exact"), rec.text)

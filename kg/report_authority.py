@@ -12,6 +12,7 @@ from kg.report_data import (
     describe_inspection,
     format_date,
     inspection_phrase,
+    page_phrase,
     read_inspections,
     resolve_authority,
     short_label,
@@ -234,7 +235,7 @@ def _recommendations(store: GraphStore, gss_code: str, inspections: list[Inspect
         blocks.append(Heading(_capital(inspection_phrase(inspection)), 3))
         if rows:
             blocks.append(
-                ItemList(tuple(f"{r['text']} (recommendation {r['number']}, page {r['page']})" for r in rows))
+                ItemList(tuple(f"{r['text']} (recommendation {r['number']}, {page_phrase(r['page'])})" for r in rows))
             )
         else:
             blocks.append(Paragraph("No recommendations were read from this report.", emphasis=True))

@@ -26,6 +26,7 @@ __all__ = [
     "describe_inspection",
     "format_date",
     "inspection_phrase",
+    "page_phrase",
     "read_inspections",
     "resolve_authority",
     "resolve_concept",
@@ -165,6 +166,15 @@ def inspection_phrase(inspection: Inspection) -> str:
     if inspection.start:
         return f"inspection of {format_date(inspection.start)}"
     return _undated(inspection, "inspection", "{} (report published {})", "{} (figures to {})")
+
+
+def page_phrase(page: int | None) -> str:
+    """A page as a citation names it; a text file without page numbers states none, and none is invented.
+
+    >>> page_phrase(12), page_phrase(None)
+    ('page 12', 'page not stated')
+    """
+    return f"page {page}" if page is not None else "page not stated"
 
 
 def _undated(inspection: Inspection, noun: str, published: str, figures: str) -> str:

@@ -14,6 +14,7 @@ from kg.report_data import (
     all_concepts,
     describe_inspection,
     inspection_phrase,
+    page_phrase,
     read_inspections,
     resolve_concept,
     short_label,
@@ -42,7 +43,7 @@ class ThemeFinding:
     polarity: str
     sentence: str
     file: str
-    page: int
+    page: int | None  # None where the file states no page
     section: str | None
     concepts: tuple[str, ...]  # the matched concept and narrower ones the finding carries
     weaknesses: tuple[str, ...]  # recurring weaknesses under the theme
@@ -91,7 +92,7 @@ def _only_from_classifier(concepts: set[str], classifier_concepts: set[str]) -> 
 
 
 def _citation_rank(row: dict) -> tuple:
-    return (not row["file"].lower().endswith(".pdf"), row["file"], row["page"])
+    return (not row["file"].lower().endswith(".pdf"), row["page"] is None, row["file"], row["page"] or 0)
 
 
 def build_theme_document(store: GraphStore, name: str, filters: Filters) -> Document:
@@ -359,7 +360,7 @@ def _quote_score(finding: ThemeFinding) -> tuple:
         not finding.weaknesses,
         not 60 <= length <= 320,
         finding.inspection.authority,
-        finding.page,
+        finding.page or 0,
     )
 
 
@@ -383,8 +384,8 @@ def _quotes(findings: list[ThemeFinding]) -> list:
     return blocks
 
 
-def _citation(inspection: Inspection, page: int, file: str) -> str:
-    return f"{inspection.authority}, {inspection_phrase(inspection)}, page {page} ({file})"
+def _citation(inspection: Inspection, page: int | None, file: str) -> str:
+    return f"{inspection.authority}, {inspection_phrase(inspection)}, {page_phrase(page)} ({file})"
 
 
 def _recommendations(store: GraphStore, concept_ids: list[str], by_iri: dict[str, Inspection]) -> list:

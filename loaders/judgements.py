@@ -6,7 +6,7 @@ import logging
 import re
 
 from loaders.records import Judgement, Report
-from loaders.sections import AREA_HEADING, AREA_LABELS, GRADE, area_of
+from loaders.sections import AREA_HEADING, AREA_LABELS, GRADE, area_of, interleaved_heading
 
 __all__ = ["grade_id", "read_judgements"]
 
@@ -25,13 +25,6 @@ _LSCB = re.compile(
     re.I,
 )
 _LSCB_SHORT = re.compile(rf"^(?:the\s+effectiveness\s+of\s+)?the\s+LSCB\s+(?:is\s+)?{GRADE}\.?$", re.I)
-# OCR can interleave a table's grade into its two-line label ("children looked after and achieving
-# Requires improvement permanence").
-_INTERLEAVED = re.compile(
-    rf"^(?:the\s+experiences\s+and\s+progress\s+of\s+)?(?:children\s+)?looked\s+after\s+and\s+achieving\s+{GRADE}"
-    r"(?:\s+permanence)?$",
-    re.I,
-)
 _LABEL = "|".join(f"(?P<a{i}>{label})" for i, (label, _, _) in enumerate(AREA_LABELS))
 _STATEMENT = re.compile(rf"^the\s+experiences\s+and\s+progress\s+of\s+(?:{_LABEL})\s+(?:are|is)\s+{GRADE}\.", re.I)
 _DESCRIPTORS = re.compile(r"^What the inspection judge?ments mean(?:[:\s]+the local authority)?$", re.I | re.M)
@@ -97,11 +90,14 @@ def _read_line(line: str, next_line: str, source: str) -> Judgement | None:
         if bare:
             return Judgement(area, grade_id(bare.group("grade")), covers, source)
         return None
+    interleaved = interleaved_heading(line)  # a converter put the grade inside the label's wrapped lines
+    if interleaved is not None:
+        area, covers, grade = interleaved
+        return Judgement(area, grade_id(grade), covers, source)
     for pattern, area in (
         (_OVERALL, "overall-effectiveness"),
         (_LSCB, "lscb"),
         (_LSCB_SHORT, "lscb"),
-        (_INTERLEAVED, "children-in-care"),
     ):
         match = pattern.match(line)
         if match:

@@ -46,7 +46,7 @@ def read_pages(path: Path, data: bytes) -> tuple[str, list[Page], str]:
     return text, pages, source_format
 
 
-def _read_pdf(path: Path, data: bytes) -> list[tuple[int, str]]:
+def _read_pdf(path: Path, data: bytes) -> list[tuple[int | None, str]]:
     import pypdfium2 as pdfium
 
     try:
@@ -101,9 +101,11 @@ def _decode_text(path: Path, data: bytes) -> str:
     return text
 
 
-def _split_text_pages(text: str) -> list[tuple[int, str]]:
+def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
     """Pages of a text file: at form feeds; else at the page numbers that end the running header of ILACS
-    reports; else at the page numbers converters left standing alone on a line; else one page."""
+    reports; else at the page numbers converters left standing alone on a line; else one page whose number the
+    file does not state (None). A passage whose page the numbers leave open (pages 19 to 33 between a "18" and
+    the next number left, "33") is not stated either: a guess would be cited as fact."""
     if "\f" in text:
         return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
     lines = text.replace("\r\n", "\n").split("\n")
@@ -117,19 +119,53 @@ def _split_text_pages(text: str) -> list[tuple[int, str]]:
             candidates.append((index, int(match.group(1))))
     marks = _longest_rising(candidates)
     if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
-        return [(1, text)]
-    if _numbers_head_pages(lines, marks):  # page N starts at its number
+        return [(None, text)]
+    drop = {index for index, _ in marks}
+    heads = _numbers_head_pages(lines, marks)
+    if heads is None:  # numbers, but whether each heads or ends its page the file does not tell: no page stated
+        return _cut(lines, [(0, None)], drop=drop)
+    if heads:  # page N starts at its number
         marks = [(index, number) for index, number in marks if number > 1]  # before page 2's number is page 1
-        return _cut(lines, [(0, 1), *marks], drop={index for index, _ in marks})
-    # numbers printed at the foot: page N ends at its number; after the last comes one more page
+        return _cut(lines, _starting_pages(lines, [(0, 1), *marks]), drop=drop)
+    # numbers printed at the foot: page N ends at its number, and runs from the number of the page before it
     numbers = [number for _, number in marks]
-    starts = zip([0, *(index + 1 for index, _ in marks)], [*numbers, numbers[-1] + 1], strict=True)
-    return _cut(lines, list(starts), drop={index for index, _ in marks})
+    chunks = [
+        (start, after + 1, number)
+        for start, after, number in zip([0, *(index + 1 for index, _ in marks)], [0, *numbers], numbers, strict=False)
+    ]
+    chunks.append((marks[-1][0] + 1, numbers[-1] + 1, None))  # after the last number: one page or more
+    return _cut(lines, _stated_pages(lines, chunks), drop=drop)
+
+
+def _starting_pages(lines: list[str], starts: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
+    """(first line, number) of pages whose numbers head them; a passage runs to the page before the next number."""
+    chunks = [
+        (index, number, following - 1) for (index, number), (_, following) in zip(starts, starts[1:], strict=False)
+    ]
+    chunks.append((starts[-1][0], starts[-1][1], None))
+    return _stated_pages(lines, chunks)
+
+
+def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -> list[tuple[int, int | None]]:
+    """(first line, page number or None) of each passage (first line, first page, last page or None for "to the
+    end"). A passage has a number only when it is one page: its first and last are the same, or, for the passage
+    that runs to the end, it is no longer than one and a half of the file's whole pages."""
+    filled = [0]  # filled[i]: the lines before line i that are not blank
+    for line in lines:
+        filled.append(filled[-1] + bool(line.strip()))
+    ends = [index for index, _, _ in chunks[1:]] + [len(lines)]
+    lengths = [filled[end] - filled[index] for (index, _, _), end in zip(chunks, ends, strict=True)]
+    whole = sorted(n for (_, first, last), n in zip(chunks, lengths, strict=True) if first == last)
+    page_lines = whole[len(whole) // 2] if whole else 0
+    return [
+        (index, first if first == last or (last is None and length <= page_lines * 1.5) else None)
+        for (index, first, last), length in zip(chunks, lengths, strict=True)
+    ]
 
 
 def _cut(
-    lines: list[str], starts: list[tuple[int, int]], drop: set[int] | frozenset[int] = frozenset()
-) -> list[tuple[int, str]]:
+    lines: list[str], starts: list[tuple[int, int | None]], drop: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int | None, str]]:
     """Pages from (the page's first line, its number), in line order: each runs to the next one's first line,
     without the lines whose indexes are in `drop` (the page numbers)."""
     ends = [index for index, _ in starts[1:]] + [len(lines)]
@@ -139,14 +175,16 @@ def _cut(
     ]
 
 
-def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
+def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool | None:
     """Whether the page numbers head their pages (as SIF reports print them, and as PDF libraries often give them)
-    rather than end them. Yes if nothing comes before the first. Otherwise only on two signs together, with
-    numbers up to 4 at least: the text before page 2's number is shorter than a page, so it is the cover alone
-    (numbers that end pages have the cover and page 2 before the 2); and between half a page and a page and a half
-    follows the last number, as the last page's text does (numbers that end pages leave little or nothing after the
-    last; more than that means the last pages' numbers are missing, and says nothing). Lengths are counted in
-    lines that are not blank; a page is as long as the text between consecutive numbers says."""
+    rather than end them; None if the file does not tell. Yes if nothing comes before the first. Otherwise by two
+    signs, with numbers up to 4 at least: the text before page 2's number is shorter than a page, so it is the cover
+    alone (numbers that end pages have the cover and page 2 before the 2); and between half a page and a page and a
+    half follows the last number, as the last page's text does (numbers that end pages leave little or nothing
+    after the last). Both together say yes; the first without the second says no if less than half a page
+    follows the last number, and nothing if more than a page and a half does (the last pages' numbers are missing,
+    as in a report with a review appended whose numbers are in its running header). Lengths are counted in lines
+    that are not blank; a page is as long as the text between consecutive numbers says."""
     filled = [0]  # filled[i]: the lines before line i that are not blank
     for line in lines:
         filled.append(filled[-1] + bool(line.strip()))
@@ -158,7 +196,9 @@ def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool:
     per_page = sorted((filled[b] - filled[a]) / (nb - na) for (a, na), (b, nb) in zip(marks, marks[1:], strict=False))
     page_lines = per_page[len(per_page) // 2]
     after_last = filled[-1] - filled[marks[-1][0] + 1]
-    return filled[two] < page_lines and page_lines / 2 <= after_last <= page_lines * 1.5
+    if filled[two] >= page_lines or after_last < page_lines / 2:
+        return False
+    return True if after_last <= page_lines * 1.5 else None
 
 
 def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,10 +246,8 @@ def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
     starts = _longest_rising(max(found.values(), key=len)) if found else []
     if len(starts) < 2:  # one match may be a date in the text; a running header repeats
         return []
-    first_index, first_number = starts[0]
-    if first_number == 1:
-        return _cut(lines, [(0, 1), *starts[1:]])  # the text before page 1's header is page 1's
-    return _cut(lines, [(0, first_number - 1), *starts])  # the cover
+    # the text before the first header is page 1's if that header is page 1's or 2's (the cover); else pages 1 to N
+    return _cut(lines, _starting_pages(lines, [(0, 1), *((index, n) for index, n in starts if n > 1)]))
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
@@ -223,7 +261,7 @@ def _running_key(line: str) -> str:
     return _DIGITS.sub("#", line.lower())
 
 
-def _drop_running_lines(page_lines: list[tuple[int, list[str]]]) -> None:
+def _drop_running_lines(page_lines: list[tuple[int | None, list[str]]]) -> None:
     """Remove page numbers and the headers and footers repeated at the top or foot of many pages."""
     edges: Counter[str] = Counter()
     for _, lines in page_lines:
@@ -245,7 +283,7 @@ def _drop_running_lines(page_lines: list[tuple[int, list[str]]]) -> None:
                 del lines[first]
 
 
-def _assemble(page_lines: list[tuple[int, list[str]]]) -> tuple[str, list[Page]]:
+def _assemble(page_lines: list[tuple[int | None, list[str]]]) -> tuple[str, list[Page]]:
     """Join the pages' lines into one text, unwrapping prose lines, and record where each page starts."""
     parts: list[str] = []
     length = 0

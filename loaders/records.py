@@ -43,7 +43,7 @@ class Authority:
 class Page:
     """One page of the report's normalised text; start/end are offsets into Report.text."""
 
-    number: int  # 1-based, as printed where the source shows page numbers
+    number: int | None  # 1-based, as printed where the source shows page numbers; None: the file does not say
     start: int
     end: int
 
@@ -86,7 +86,7 @@ class Sentence:
     text: str
     start: int  # Report.text[start:end] == text
     end: int
-    page: int
+    page: int | None  # None where the file does not state it (a text file without page numbers)
     section: str | None = None  # Section.kind of the enclosing section
     paragraph: int | None = None  # the report's own paragraph number, where it numbers them
     index: int = 0  # position of the sentence in the report, from 0
@@ -112,7 +112,7 @@ class Recommendation:
     text: str
     start: int
     end: int
-    page: int
+    page: int | None
     number: int  # position in the list, from 1
     themes: tuple[str, ...] = ()
     classifier_themes: tuple[str, ...] = ()  # those of `themes` that only the trained classifier gave, no phrase
@@ -127,7 +127,7 @@ class Statistic:
     unit: str  # "count" or "rate-per-10000" or "percent"
     as_at: date | None
     text: str  # the sentence it was read from
-    page: int
+    page: int | None
 
 
 @dataclass(slots=True)
@@ -159,9 +159,9 @@ class Report:
         """Area id -> grade id of every judgement."""
         return {j.area: j.grade for j in self.judgements}
 
-    def page_at(self, offset: int) -> int:
-        """Page number that holds a character offset."""
+    def page_at(self, offset: int) -> int | None:
+        """Page number that holds a character offset; None where the file does not state it."""
         for page in self.pages:
             if page.start <= offset < page.end:
                 return page.number
-        return self.pages[-1].number if self.pages else 1
+        return self.pages[-1].number if self.pages else None

@@ -13,6 +13,7 @@ __all__ = [
     "NO_FINDING_SECTIONS",
     "area_of",
     "heading_kind",
+    "interleaved_heading",
     "is_part_heading",
     "split_sections",
 ]
@@ -136,12 +137,37 @@ def heading_kind(title: str) -> str | None:
     if match and (match.group("grade") or len(title) < 110):
         if not title.lower().startswith("overall effectiveness") or match.group("grade"):
             return area_of(match)[0]
+    interleaved = interleaved_heading(title)
+    if interleaved is not None:
+        return interleaved[0]
     match = _KIND_HEADING.match(title)
     if match:
         for i, (kind, _) in enumerate(_KIND_HEADINGS):
             if match.group(f"k{i}"):
                 return kind
     return None
+
+
+_GRADE_WORDS = re.compile(rf"\b{GRADE}\b", re.I)
+_STRAY_MARKS = re.compile(r"^[^A-Za-z]+")
+
+
+def interleaved_heading(title: str) -> tuple[str, bool, str] | None:
+    """(area id, covers care leavers, grade as printed) of a judgement heading into whose wrapped label a converter
+    put the grade column, with stray marks before it: "The experiences and progress of children looked after and
+    achieving Requires improvement permanence", ") . Inadequate children who need help and protection"; else None.
+    The label without the grade and the marks must be a whole area heading."""
+    grade = _GRADE_WORDS.search(title)
+    if grade is None or len(title) >= 110:
+        return None
+    before, after = title[: grade.start()], title[grade.end() :]
+    if not before.strip() or not after.strip(" .:"):
+        return None  # the grade opens the line ("Good leadership ...") or ends it (AREA_HEADING reads that)
+    label = _STRAY_MARKS.sub("", f"{before} {after}")
+    match = AREA_HEADING.match(" ".join(label.split()))
+    if match is None or match.group("grade"):
+        return None
+    return (*area_of(match), grade.group("grade"))
 
 
 def is_part_heading(line: str) -> bool:

@@ -103,7 +103,7 @@ def split_sentences(report: Report) -> list[Sentence]:
                 continue
             absolute = line_start + offset + start
             page_index = bisect.bisect_right(page_starts, absolute) - 1
-            page = report.pages[max(page_index, 0)].number if report.pages else 1
+            page = report.pages[max(page_index, 0)].number if report.pages else None
             sentences.append(
                 Sentence(
                     text=text[absolute : line_start + offset + end],

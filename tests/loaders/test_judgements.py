@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from loaders import load_report
+from loaders.sections import interleaved_heading
 from tests.conftest import seed_path_for
 
 RI = "requires-improvement"
@@ -111,3 +112,36 @@ def test_judgements_read_from_seed_reports(seed_structure, seed):
 def test_judgements_ilacs_2018_2023_children_in_care_covers_care_leavers(seed_structure):
     (judgement,) = [j for j in seed_structure("002").judgements if j.area == "children-in-care"]
     assert judgement.covers_care_leavers is True
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a converter put the grade column inside the wrapped label, with stray marks (seed 000)
+        (
+            "The experiences and progress of children looked after and achieving Requires improvement permanence",
+            ("children-in-care", False, "Requires improvement"),
+        ),
+        (") . Inadequate children who need help and protection", ("help-and-protection", False, "Inadequate")),
+        # not headings: prose, a grade that opens or ends the line (AREA_HEADING reads the latter)
+        ("The quality of work with children who need help and protection is good overall", None),
+        ("Good leadership, management and governance", None),
+        ("Children who need help and protection Good", None),
+    ],
+)
+def test_interleaved_heading(line, expected):
+    assert interleaved_heading(line) == expected
+
+
+def test_seed_000_chapters_open_at_their_interleaved_headings(seed_structure):
+    # Wandsworth 2015's text conversion garbled both chapter headings; their sentences belong to their chapters
+    # (before, both chapters ran on inside "Summary for children and young people")
+    report = seed_structure("000")
+    kinds = [section.kind for section in report.sections]
+    assert kinds[:6] == [
+        "executive-summary", "improvements", "summary-for-children", "help-and-protection", "children-in-care",
+        "adoption",
+    ]  # fmt: skip
+    sentence = next(s for s in report.sentences if s.text.startswith("In all cases seen, social care and the police"))
+    assert (sentence.section, sentence.paragraph, sentence.page) == ("help-and-protection", 22, 13)
+    assert ("help-and-protection", "inadequate", "heading") in {(j.area, j.grade, j.source) for j in report.judgements}

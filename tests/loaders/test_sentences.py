@@ -53,9 +53,9 @@ def test_split_spans_keeps_abbreviations_and_decimals(line, sentences):
 def test_sentences_of_numbered_paragraphs_carry_the_number():
     raw = "24. The quality of work is good in most cases. Plans are clear.\n25. Managers are visible and staff say so."
     assert _sentences(raw) == [
-        ("The quality of work is good in most cases.", 1, 24, None),
-        ("Plans are clear.", 1, 24, None),
-        ("Managers are visible and staff say so.", 1, 25, None),
+        ("The quality of work is good in most cases.", None, 24, None),
+        ("Plans are clear.", None, 24, None),
+        ("Managers are visible and staff say so.", None, 25, None),
     ]
 
 
@@ -64,16 +64,21 @@ def test_sentences_of_bullets_leave_the_bullet_out():
         "Summary\n• Plans for children are weak and are not reviewed.\n- Managers do not check the plans often enough."
     )
     assert _sentences(raw) == [
-        ("Plans for children are weak and are not reviewed.", 1, None, "executive-summary"),
-        ("Managers do not check the plans often enough.", 1, None, "executive-summary"),
+        ("Plans for children are weak and are not reviewed.", None, None, "executive-summary"),
+        ("Managers do not check the plans often enough.", None, None, "executive-summary"),
     ]
 
 
 def test_sentences_join_wrapped_lines():
     raw = "The quality of assessments has improved since the last inspection and\nmost are now timely. Plans are clear."
     assert _sentences(raw) == [
-        ("The quality of assessments has improved since the last inspection and most are now timely.", 1, None, None),
-        ("Plans are clear.", 1, None, None),
+        (
+            "The quality of assessments has improved since the last inspection and most are now timely.",
+            None,
+            None,
+            None,
+        ),
+        ("Plans are clear.", None, None, None),
     ]
 
 
@@ -164,7 +169,7 @@ def test_sentences_join_across_a_page_break_and_its_page_number():
 def test_sentences_leave_out_headings_and_table_rows():
     raw = "Summary\n2.1 Adoption performance\nChildren looked after\t120\nThe service is good and improving quickly."
     # "2.1 Adoption performance" is the SIF heading of the adoption judgement: what follows is in its section
-    assert _sentences(raw) == [("The service is good and improving quickly.", 1, None, "adoption")]
+    assert _sentences(raw) == [("The service is good and improving quickly.", None, None, "adoption")]
 
 
 def test_sentences_leave_out_judgement_headings_and_the_recommendation_mark():
@@ -184,12 +189,12 @@ def test_sentences_leave_out_judgement_headings_and_the_recommendation_mark():
         "2. Children in care are seen often and their plans are reviewed well by their reviewing officers."
     )
     assert _sentences(raw)[1:] == [
-        ("Managers' oversight of plans for children in care.", 1, None, "improvements"),
-        ("Children receive an outstanding service.", 1, 1, "help-and-protection"),
-        ("Thresholds are well understood by partners across the area.", 1, 1, "help-and-protection"),
+        ("Managers' oversight of plans for children in care.", None, None, "improvements"),
+        ("Children receive an outstanding service.", None, 1, "help-and-protection"),
+        ("Thresholds are well understood by partners across the area.", None, 1, "help-and-protection"),
         (
             "Children in care are seen often and their plans are reviewed well by their reviewing officers.",
-            1,
+            None,
             2,
             "children-in-care",
         ),
