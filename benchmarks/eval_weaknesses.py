@@ -87,7 +87,7 @@ def main() -> None:
             elif key == (False, True):
                 counts[weakness][1] += 1
                 if args.show:
-                    print(f"FP {file} {weakness}: p{found[weakness][0].page} {found[weakness][0].text[:200]}")
+                    print(f"FP {file} {weakness}: p{found[weakness][0].page or '?'} {found[weakness][0].text[:200]}")
             elif key == (True, False):
                 counts[weakness][2] += 1
                 if args.show:

@@ -110,7 +110,12 @@ class KnowledgeGraph:
         columns = [c for c in declared.columns if c] if declared else None
         if rows and columns and set(columns) != set(rows[0]):
             columns = list(rows[0])  # a header out of step with its SELECT: trust the SELECT
-        return pd.DataFrame(rows, columns=columns or (list(rows[0]) if rows else None))
+        frame = pd.DataFrame(rows, columns=columns or (list(rows[0]) if rows else None))
+        for column in frame.columns:  # whole numbers with gaps (a page not stated) stay whole: 12 and <NA>, not 12.0
+            present = [row[column] for row in rows if row.get(column) is not None]
+            if present and len(present) < len(rows) and all(type(value) is int for value in present):
+                frame[column] = pd.array([row.get(column) for row in rows], dtype="Int64")
+        return frame
 
     def sparql(self, text: str, **values: object) -> list[dict[str, object]] | bool:
         """Rows (or a boolean for ASK) of SPARQL text; each keyword binds ?name to the value as an RDF term.

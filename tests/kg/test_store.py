@@ -111,6 +111,21 @@ def test_undated_text_joins_the_dated_pdf_of_the_same_inspection(tmp_path, corpu
     ]
 
 
+def test_a_pdf_gives_pages_where_its_text_conversion_states_none(tmp_path, corpus_dir, nlp):
+    # seed 000 is a text conversion of the PDF below; both are in the graph, and the query cites each file
+    pdf = corpus_dir / "report-7e1fa85f6d0e.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf.name} not in the shared corpus")
+    with open_store(tmp_path / "store") as store:
+        add_reports(store, [seed_path_for("000"), pdf], nlp)
+        rows = run_query(store, "weaknesses", weakness="weak-management-oversight", authority="Wandsworth")
+    pages = {(r["file"], r["sentence"]): r["page"] for r in rows}
+    sentence = "Management oversight of casework is weak and lacks effective challenge."
+    assert pages[(pdf.name, sentence)] == 12
+    assert pages[(seed_path_for("000").name, sentence)] is None
+    assert all(isinstance(page, int) for (file, _), page in pages.items() if file == pdf.name)
+
+
 def _graph_texts(store, graph: str) -> set[str]:
     return {str(q) for q in store.graph_quads(graph)}
 

@@ -38,14 +38,31 @@ def test_corpus_reports_load_completely(corpus_manifest, corpus_reports, la_look
     assert len(failures) == 1  # the saved "Report not found" web page
 
 
+def _as_text(pages: list[tuple[int, str]], layout: str) -> str:
+    """A PDF's pages as a converter might save them: joined by blank lines with Windows line ends, the number
+    heading each page as the PDF library gives it ("heads"); with each number moved to the foot of its page
+    ("foot"); or with the cover's number lost ("no cover number")."""
+    written = []
+    for number, page in pages:
+        lines = page.replace("\r\n", "\n").split("\n")
+        numbered = bool(lines) and lines[0].strip() == str(number)
+        if numbered and layout == "foot":
+            lines = [*lines[1:], "", str(number)]
+        elif numbered and layout == "no cover number" and number == 1:
+            lines = lines[1:]
+        written.append("\r\n".join(lines))
+    return "\r\n\r\n".join(written)
+
+
 @pytest.mark.slow
-def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_reports, tmp_path):
-    # A report reaches us as text too, and not always from a converter that keeps form feeds: each corpus PDF's
-    # pages, as the PDF library reads them, joined by blank lines with Windows line ends, must give the same
-    # grades, framework, dates and authority as the PDF itself, and almost every sentence its page, and none a
-    # wrong one (the pages come from the numbers standing alone on a line, or ending the ILACS running header; one
-    # SIF report, Hull 2015, has a footnote mark standing alone on its cover and no number standing alone on its
-    # last pages, so whether its numbers head or end their pages is not told, and its pages are not stated).
+@pytest.mark.parametrize(("layout", "stated"), [("heads", 0.95), ("foot", 0.65), ("no cover number", 0.9)])
+def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_reports, tmp_path, layout, stated):
+    # A report reaches us as text too, and not always from a converter that keeps form feeds: each corpus PDF
+    # saved as text must give the same grades, framework, dates and authority as the PDF itself, and never a wrong
+    # page. The pages come from the numbers standing alone on a line, or ending the ILACS running header; where
+    # the file cannot tell whether its numbers head or end their pages, no page is stated. That costs most where
+    # the numbers are at the foot of SIF reports, whose short cover and contents look like a cover alone; and
+    # Hull 2015 (a footnote mark alone on its cover, no number alone on its last pages) states none in any layout.
     from loaders.pages import _read_pdf  # the pages as the PDF library reads them, before any clean-up
 
     different = []
@@ -53,10 +70,8 @@ def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_rep
     for name, pdf_report in corpus_reports.items():
         if isinstance(pdf_report, ReportError):
             continue
-        pages = _read_pdf(corpus_dir / name, (corpus_dir / name).read_bytes())
-        text = "\r\n\r\n".join(page.replace("\r\n", "\n").replace("\n", "\r\n") for _, page in pages)
         path = tmp_path / f"{name}.txt"
-        path.write_bytes(text.encode("utf-8"))
+        path.write_bytes(_as_text(_read_pdf(corpus_dir / name, (corpus_dir / name).read_bytes()), layout).encode())
         text_report = load_report(path, None)
         facts = [
             (r.grades(), r.framework, r.inspection_start, r.inspection_end, r.authority)
@@ -73,8 +88,8 @@ def test_corpus_reports_saved_as_text_give_the_same_facts(corpus_dir, corpus_rep
                 on_the_same_page += sentence.page in pdf_pages[sentence.text]
                 on_a_wrong_page += sentence.page not in pdf_pages[sentence.text]
     assert not different
-    assert on_the_same_page / sentences > 0.97, (on_the_same_page, sentences)
     assert on_a_wrong_page == 0
+    assert on_the_same_page / sentences > stated, (on_the_same_page, sentences)
 
 
 @pytest.mark.slow

@@ -7,7 +7,6 @@ blank page; loader-encrypted.pdf from it with `qpdf --encrypt u o 256 --`). The 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -137,7 +136,7 @@ def _page_of(text: str, pages, phrase: str) -> int | None:
     return next(p.number for p in pages if p.start <= offset < p.end)
 
 
-_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+_WORDS = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india")
 
 
 def _opens(n: int) -> str:
@@ -167,14 +166,15 @@ def test_text_page_numbers_that_may_head_or_end_their_pages_state_no_page():
     body = "\n\n".join(f"{n}\n{_opens(n)}\n{_body(n)}" for n in range(2, 6))
     review = "\n\n".join(f"Review page {n} of the board.\n{_body(n)}" for n in range(2, 6))
     text, pages, _ = read_pages(Path("x.txt"), f"{cover}\n\n{body}\n\n{review}".encode())
-    assert [p.number for p in pages] == [None]
+    assert {p.number for p in pages} == {None}
     assert "\n3\n" not in text and _opens(3) in text
 
 
 def test_text_page_numbers_ending_pages():
     body = "\n\n".join(f"{_opens(n)}\n{_body(n)}\n\n{n}" for n in range(1, 5))
     text, pages, _ = read_pages(Path("x.txt"), body.encode())
-    assert [_page_of(text, pages, _opens(n)) for n in range(1, 5)] == [1, 2, 3, 4]
+    # a "1" may be a footnote mark on the cover, so pages 1 and 2 run together up to the "2"
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 5)] == [None, None, 3, 4]
 
 
 def test_text_page_numbers_after_a_number_in_a_table():
@@ -198,9 +198,9 @@ def test_text_page_numbers_in_ilacs_running_headers():
 
 
 def test_text_page_numbers_ending_pages_with_an_unnumbered_last_page():
-    # a short cover, a contents page ending "2", full pages ending with their numbers, an unnumbered last page
+    # a short cover, a full contents page ending "2", full pages ending with their numbers, an unnumbered last page
     cover = "\n".join(f"Cover line {n}." for n in range(10))
-    contents = "\n".join(f"Contents line {n}." for n in range(20))
+    contents = "\n".join(f"Contents line {n}." for n in range(40))
     pages = [f"{_opens(n)}\n{_body(n)}\n{_body(n)}\n{_body(n)}\n\n{n}" for n in range(3, 8)]
     last = "\n".join(f"Copyright line {n}." for n in range(15))
     text, found, _ = read_pages(Path("x.txt"), "\n\n".join([cover, f"{contents}\n\n2", *pages, last]).encode())
@@ -217,7 +217,7 @@ def test_text_page_numbers_missing_between_two_leave_those_pages_unstated():
     numbered = {1, 2, 3, 7}
     body = "\n\n".join(f"{_opens(n)}\n{_body(n)}" + (f"\n\n{n}" if n in numbered else "") for n in range(1, 8))
     text, pages, _ = read_pages(Path("x.txt"), body.encode())
-    assert [_page_of(text, pages, _opens(n)) for n in range(1, 8)] == [1, 2, 3, None, None, None, None]
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 8)] == [None, None, 3, None, None, None, None]
 
 
 def test_text_page_numbers_heading_pages_with_some_missing():
@@ -230,12 +230,13 @@ def test_text_page_numbers_heading_pages_with_some_missing():
 
 
 def test_text_after_the_last_page_number_is_one_page_only_if_it_is_as_long_as_one():
-    numbered = "\n\n".join(f"{_opens(n)}\n{_body(n)}\n\n{n}" for n in range(1, 4))
-    one_more = f"{numbered}\n\n{_opens(4)}\n{_body(4)}"
-    text, pages, _ = read_pages(Path("x.txt"), one_more.encode())
-    assert _page_of(text, pages, _opens(4)) == 4
-    three_more = f"{numbered}\n\n" + "\n\n".join(f"{_opens(n)}\n{_body(n)}" for n in range(4, 7))
-    text, pages, _ = read_pages(Path("x.txt"), three_more.encode())
+    # numbers heading pages 1 to 4 (nothing comes before the first): what follows the "4" is page 4 if it is as
+    # long as a page, and pages 4 to 6, not stated, if the last two pages lost their numbers
+    numbered = "\n\n".join(f"{n}\n{_opens(n)}\n{_body(n)}" for n in range(1, 5))
+    text, pages, _ = read_pages(Path("x.txt"), numbered.encode())
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 5)] == [1, 2, 3, 4]
+    two_more = f"{numbered}\n\n" + "\n\n".join(f"{_opens(n)}\n{_body(n)}" for n in range(5, 7))
+    text, pages, _ = read_pages(Path("x.txt"), two_more.encode())
     assert [_page_of(text, pages, _opens(n)) for n in range(3, 7)] == [3, None, None, None]
 
 
@@ -244,40 +245,29 @@ def test_text_with_one_number_alone_states_no_page():
     assert [p.number for p in pages] == [None]
 
 
-def test_seed_pages_are_stated_only_where_its_numbers_say_so():
-    # seeds 001-004 carry no page numbers; seed 000 kept "11", "12", "13", "18", "33", "36" and "43" only, so only
-    # pages 12 and 13 are known: each ends at its number and begins at the one before it
-    for prefix in ("001", "002", "003", "004"):
+def test_seed_pages_are_not_stated():
+    # seeds 001-004 carry no page numbers; seed 000 kept "11", "12", "13", "18", "33", "36" and "43" only, with no
+    # cover before them and no page 2: whether each number heads or ends its page the file does not tell
+    for prefix in ("000", "001", "002", "003", "004"):
         path = seed_path_for(prefix)
-        assert {p.number for p in read_pages(path, path.read_bytes())[1]} == {None}
-    path = seed_path_for("000")
-    assert [p.number for p in read_pages(path, path.read_bytes())[1]] == [None, 12, 13, None, None, None, None, None]
+        text, pages, _ = read_pages(path, path.read_bytes())
+        assert {p.number for p in pages} == {None}
+    assert "\n12\n" not in text
 
 
-def test_seed_000_pages_agree_with_the_published_pdf(corpus_dir):
-    # Seed 000 is a text conversion of Wandsworth's 2016 report, which the corpus holds as a PDF: every sentence
-    # of the seed that has a page is on that page of the PDF, and those without one are many.
-    seed = load_report(seed_path_for("000"))
-    pdf = load_report(corpus_dir / "report-7e1fa85f6d0e.pdf")
-    pdf_pages = defaultdict(set)  # a sentence may be printed twice: in a summary and in the findings
-    for sentence in pdf.sentences:
-        pdf_pages[" ".join(sentence.text.split())].add(sentence.page)
-    stated = [s for s in seed.sentences if s.page is not None]
-    compared = [(s.page, pdf_pages[" ".join(s.text.split())]) for s in stated if " ".join(s.text.split()) in pdf_pages]
-    assert len(compared) >= 30 and len(compared) >= len(stated) * 0.9
-    assert all(seed_page in pdf_pages for seed_page, pdf_pages in compared)
-    assert sum(s.page is None for s in seed.sentences) > len(seed.sentences) / 2
-
-
-def test_text_page_numbers_in_ilacs_running_headers_beside_a_number_in_a_table():
-    header = "Inspection of Knowsley local authority children's services\n(11 to 22 October 2021) {n}"
-    body = "\n".join(
-        f"{header.format(n=n)}\n{_opens(n)}\n{_body(n)}" + ("\n\n12\n\nA table row." if n == 3 else "")
-        for n in range(1, 6)
+def test_a_number_that_stands_alone_twice_between_its_neighbours_places_no_page():
+    # a "6" in a table on page 5, then page 6's own "6": where page 6 begins is not told
+    body = "\n\n".join(
+        f"{n}\n{_opens(n)}\n{_body(n)}" + ("\n\n6\n\nA table row." if n == 5 else "") for n in range(1, 9)
     )
     text, pages, _ = read_pages(Path("x.txt"), body.encode())
-    assert [_page_of(text, pages, _opens(n)) for n in range(1, 6)] == [1, 2, 3, 4, 5]
-    assert [p.number for p in pages] == [1, 2, 3, 4, 5]
+    assert [_page_of(text, pages, _opens(n)) for n in range(1, 9)] == [1, 2, 3, 4, None, None, 7, 8]
+    assert "\n6\n" not in text
+
+
+def test_one_form_feed_alone_makes_no_pages():
+    _, pages, _ = read_pages(Path("x.txt"), b"Intro, which goes on.\f More text, which goes on.")
+    assert [p.number for p in pages] == [None]
 
 
 def test_prose_ending_in_dates_and_numbers_makes_no_pages():

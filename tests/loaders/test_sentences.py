@@ -152,7 +152,7 @@ def test_a_financial_year_wrapped_at_its_dash_joins_without_a_space(previous, li
 def test_sentences_join_across_a_page_break_and_its_page_number():
     raw = (
         "The quality of assessments has improved since the last inspection, and most\f\n12\n"
-        "assessments are now timely and thorough. Plans are clear and well reviewed."
+        "assessments are now timely and thorough. Plans are clear and well reviewed.\fLeaders know the service well."
     )
     assert _sentences(raw) == [
         (
@@ -163,6 +163,7 @@ def test_sentences_join_across_a_page_break_and_its_page_number():
             None,
         ),
         ("Plans are clear and well reviewed.", 2, None, None),
+        ("Leaders know the service well.", 3, None, None),
     ]
 
 
