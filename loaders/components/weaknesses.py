@@ -72,6 +72,16 @@ def _criticism_pattern() -> str:
     return rf"{lexicon['criticism'].pattern}|{lexicon['hedges'].pattern}|{negated}"
 
 
+# Topics, cues and their denials match from the start of a word ("lack" not in "black", "care plans" not in
+# "healthcare plans", "is effective" not in "this effective"); a word may still go on ("delay" in "delayed").
+# What a rule requires may sit inside a word: "clear" in "unclear", "precise" in "imprecise".
+_WHOLE_WORD_KEYS = frozenset(("not_cue", "excludes", "improvements_cue"))
+
+
+def _from_word_start(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{pattern})")
+
+
 @cache
 def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
     """The rules of patterns/weaknesses.jsonl, compiled."""
@@ -85,14 +95,14 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
             # every shortcoming of the topic is this weakness: the polarity lexicon's criticism counts as a cue
             cue = f"{cue}|{_criticism_pattern()}"
         optional = {  # the patterns a rule may leave out
-            key: re.compile(data[key]) if data.get(key) else None
+            key: (_from_word_start if key in _WHOLE_WORD_KEYS else re.compile)(data[key]) if data.get(key) else None
             for key in ("not_cue", "excludes", "requires", "section_requires", "improvements_cue", "borrowed_requires")
         }
         rules.append(
             WeaknessRule(
                 id=data["id"],
-                topic=re.compile(data["topic"]),
-                cue=re.compile(cue),
+                topic=_from_word_start(data["topic"]),
+                cue=_from_word_start(cue),
                 sections=frozenset(data.get("sections", ())),
                 topic_from_previous=bool(data.get("topic_from_previous")),
                 topic_from_paragraph=bool(data.get("topic_from_paragraph")),
