@@ -354,5 +354,5 @@ def _assemble(page_lines: list[tuple[int | None, list[str]]]) -> tuple[str, list
     for (number, start), following in zip(starts, [*starts[1:], (0, len(text))][: len(starts)], strict=True):
         pages.append(Page(number=number, start=start if pages else 0, end=following[1]))
     if not pages:
-        pages.append(Page(number=1, start=0, end=len(text)))
+        pages.append(Page(number=None, start=0, end=len(text)))
     return text, pages

@@ -378,7 +378,7 @@ def test_cse_report_names_authorities_quotes_and_counts_as_findings_query(seed_s
     ) in text
     # every quotation is a real sentence of a seed, cited with the page the graph gives for it
     quotes = re.findall(r"^> “(.*)”\n>\n> — (.*), page (\d+|not stated) \((.*)\)$", text, flags=re.M)
-    assert quotes
+    assert quotes and len(quotes) == text.count("\n> — ")  # every citation, none in another form ("page None")
     by_sentence = {(escape_markdown(row["sentence"]), escape_markdown(row["file"])): row for row in rows}
     for sentence, _, page, file in quotes:
         row = by_sentence[(sentence, file)]
