@@ -190,8 +190,10 @@ def _starting_pages(lines: list[str], starts: list[tuple[int, int]]) -> list[tup
 
 def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -> list[tuple[int, int | None]]:
     """(first line, page number or None) of each passage (first line, first page, last page or None for "to the
-    end"). A passage has a number only when it is one page: its first and last are the same, or, for the passage
-    that runs to the end, it is no longer than one of the file's whole pages."""
+    end"). A passage has a number only when it is one page: its first and last are the same and it is no longer than
+    a page and a quarter (longer, and a number that is not a page's may have stood in for a lost one: a footnote
+    mark "2" where page 2's number is missing), or, for the passage that runs to the end, it is no longer than one
+    of the file's whole pages. A page is as long as the median of the passages between consecutive numbers."""
     filled = [0]  # filled[i]: the lines before line i that are not blank
     for line in lines:
         filled.append(filled[-1] + bool(line.strip()))
@@ -199,8 +201,14 @@ def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -
     lengths = [filled[end] - filled[index] for (index, _, _), end in zip(chunks, ends, strict=True)]
     whole = sorted(n for (_, first, last), n in zip(chunks, lengths, strict=True) if first == last)
     page_lines = whole[len(whole) // 2] if whole else 0
+
+    def one_page(first: int, last: int | None, length: int) -> bool:
+        if first == last:
+            return length <= page_lines * 1.25
+        return last is None and length <= page_lines
+
     return [
-        (index, first if first == last or (last is None and length <= page_lines) else None)
+        (index, first if one_page(first, last, length) else None)
         for (index, first, last), length in zip(chunks, lengths, strict=True)
     ]
 

@@ -265,6 +265,17 @@ def test_a_number_that_stands_alone_twice_between_its_neighbours_places_no_page(
     assert "\n6\n" not in text
 
 
+def test_a_page_longer_than_a_page_and_a_quarter_is_not_stated():
+    # page 2's number is lost and a footnote mark "2" stands alone halfway down page 2: the passage from "1" to the
+    # mark runs over a page and a half, so it is no one page; the half page after the mark is page 2
+    pages = [f"{n}\n{_opens(n)}\n{_body(n)}" for n in range(1, 7)]
+    half = _body(2).split("\n")
+    pages[1] = "\n".join([_opens(2), *half[:6], "", "2", "", "Footnote: the source of the figures.", *half[6:]])
+    text, found, _ = read_pages(Path("x.txt"), "\n\n".join(pages).encode())
+    assert [_page_of(text, found, _opens(n)) for n in range(1, 7)] == [None, None, 3, 4, 5, 6]
+    assert _page_of(text, found, "Footnote: the source") == 2
+
+
 def test_one_form_feed_alone_makes_no_pages():
     _, pages, _ = read_pages(Path("x.txt"), b"Intro, which goes on.\f More text, which goes on.")
     assert [p.number for p in pages] == [None]
