@@ -111,10 +111,12 @@ class KnowledgeGraph:
         if rows and columns and set(columns) != set(rows[0]):
             columns = list(rows[0])  # a header out of step with its SELECT: trust the SELECT
         frame = pd.DataFrame(rows, columns=columns or (list(rows[0]) if rows else None))
-        for column in frame.columns:  # whole numbers with gaps (a page not stated) stay whole: 12 and <NA>, not 12.0
-            present = [row[column] for row in rows if row.get(column) is not None]
-            if present and len(present) < len(rows) and all(type(value) is int for value in present):
-                frame[column] = pd.array([row.get(column) for row in rows], dtype="Int64")
+        # whole numbers with gaps (a page not stated) stay whole, 12 and <NA>, where pandas would make them 12.0
+        # and NaN; only the columns pandas made float are looked at again
+        for column in frame.columns[(frame.dtypes == "float64").to_numpy()]:
+            values = [row.get(column) for row in rows]
+            if all(value is None or type(value) is int for value in values):
+                frame[column] = pd.array(values, dtype="Int64")
         return frame
 
     def sparql(self, text: str, **values: object) -> list[dict[str, object]] | bool:

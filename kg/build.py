@@ -90,8 +90,9 @@ def _date(value) -> _Term:
     return _Term(f'"{value.isoformat()}"^^<{XSD}date>')
 
 
-def _int(value: int) -> _Term:
-    return _Term(f'"{int(value)}"^^<{XSD}integer>')
+def _int(value: int | None) -> _Term | None:
+    """An xsd:integer literal; None (no triple: _Quads.add skips it) where there is no value, as a page not stated."""
+    return None if value is None else _Term(f'"{int(value)}"^^<{XSD}integer>')
 
 
 def _string(text: str) -> str:
@@ -167,7 +168,7 @@ def _add_report(q: _Quads, report: Report, report_iri: str, inspection: str, sta
     q.add(report_iri, _ofk("sha256"), report.sha256)
     # a text file's pages are counted only when its page numbers state every one
     stated = report.pages and all(page.number is not None for page in report.pages)
-    q.add(report_iri, _ofk("pageCount"), _int(report.pages[-1].number) if stated else None)
+    q.add(report_iri, _ofk("pageCount"), _int(report.pages[-1].number if stated else None))
     q.add(report_iri, _node(DCTERMS + "issued"), _date(report.published) if report.published else None)
     media = "application/pdf" if report.source_format == "pdf" else "text/plain"
     q.add(report_iri, _node(DCTERMS + "format"), media)
@@ -226,9 +227,9 @@ def _add_evidence(
     q.a(position, _node(OA + "TextPositionSelector"))
     q.add(position, _node(OA + "start"), _int(start))
     q.add(position, _node(OA + "end"), _int(end))
-    q.add(evidence, _ofk("page"), _int(page) if page is not None else None)
+    q.add(evidence, _ofk("page"), _int(page))
     q.add(evidence, _ofk("section"), _concept(section) if section else None)
-    q.add(evidence, _ofk("paragraph"), _int(paragraph) if paragraph is not None else None)
+    q.add(evidence, _ofk("paragraph"), _int(paragraph))
     q.add(evidence, _ofk("sentenceIndex"), _int(index))
     return _node(evidence)
 
@@ -305,7 +306,7 @@ def _add_recommendations(q: _Quads, report: Report, report_iri: str, inspection:
         evidence = f"{report_iri}/recommendation/{rec.number}"
         q.a(evidence, _node(OA + "SpecificResource"))
         q.add(evidence, _node(OA + "hasSource"), _node(report_iri))
-        q.add(evidence, _ofk("page"), _int(rec.page) if rec.page is not None else None)
+        q.add(evidence, _ofk("page"), _int(rec.page))
         q.add(evidence, _node(OA + "hasSelector"), _node(f"{evidence}/quote"))
         q.a(f"{evidence}/quote", _node(OA + "TextQuoteSelector"))
         q.add(f"{evidence}/quote", _node(OA + "exact"), rec.text)

@@ -109,7 +109,8 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
     if text.count("\f") >= 2:  # a converter's page breaks; one alone may be a stray
         return [(number, page) for number, page in enumerate(text.split("\f"), start=1)]
     lines = text.replace("\f", "\n").replace("\r\n", "\n").split("\n")
-    by_headers = _split_at_headers(lines)
+    filled = _filled_before(lines)
+    by_headers = _split_at_headers(lines, filled)
     if by_headers:
         return by_headers
     candidates = []
@@ -117,19 +118,19 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
         match = _PAGE_NUMBER.match(line.strip())
         if match and _stands_alone(lines, index):
             candidates.append((index, int(match.group(1))))
-    marks = _longest_rising(_not_in_lists(lines, candidates))
+    marks = _longest_rising(_not_in_lists(filled, candidates))
     drop = {index for index, _ in marks}
     marks, doubtful = _without_doubtful(marks, candidates)
     drop |= doubtful
     if len(marks) < 2:  # one number alone on a line is no page numbering ("7" in a table)
-        return [(None, "\n".join(line for i, line in enumerate(lines) if i not in drop))]
-    heads = _numbers_head_pages(lines, marks)
+        return _cut(lines, [(0, None)], drop=drop)
+    heads = _numbers_head_pages(filled, marks)
     if heads is None:  # a page ends at each number, but whether it heads or ends its page the file does not tell
         return _cut(lines, [(0, None), *((index, None) for index, _ in marks)], drop=drop)
     # a "1" may be a footnote mark on the cover: page 1 is what comes before page 2's number, if that heads it
     marks = [(index, number) for index, number in marks if number > 1]
     if heads:  # page N starts at its number
-        return _cut(lines, _starting_pages(lines, [(0, 1), *marks]), drop=drop)
+        return _cut(lines, _starting_pages(filled, [(0, 1), *marks]), drop=drop)
     # numbers printed at the foot: page N ends at its number, and runs from the number of the page before it
     numbers = [number for _, number in marks]
     chunks = [
@@ -137,16 +138,21 @@ def _split_text_pages(text: str) -> list[tuple[int | None, str]]:
         for start, after, number in zip([0, *(index + 1 for index, _ in marks)], [0, *numbers], numbers, strict=False)
     ]
     chunks.append((marks[-1][0] + 1, numbers[-1] + 1, None))  # after the last number: one page or more
-    return _cut(lines, _stated_pages(lines, chunks), drop=drop)
+    return _cut(lines, _stated_pages(filled, chunks), drop=drop)
 
 
-def _not_in_lists(lines: list[str], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _filled_before(lines: list[str]) -> list[int]:
+    """filled[i]: how many of the lines before line i are not blank (lengths of passages are counted in these)."""
+    filled = [0]
+    for line in lines:
+        filled.append(filled[-1] + bool(line.strip()))
+    return filled
+
+
+def _not_in_lists(filled: list[int], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The numbers alone on a line without those of a list, three or more within a few lines of each other: a
     contents page's page numbers ("The local authority" / "3" / "Information about this area" / "5") or a table's
     column. Page numbers are a page apart, and a contents list could otherwise stand in for the pages it names."""
-    filled = [0]  # filled[i]: the lines before line i that are not blank
-    for line in lines:
-        filled.append(filled[-1] + bool(line.strip()))
     near = [filled[b] - filled[a] <= _LIST_GAP for (a, _), (b, _) in zip(candidates, candidates[1:], strict=False)]
     listed = set()
     run_start = 0
@@ -179,25 +185,22 @@ def _without_doubtful(
     return kept, doubtful
 
 
-def _starting_pages(lines: list[str], starts: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
+def _starting_pages(filled: list[int], starts: list[tuple[int, int]]) -> list[tuple[int, int | None]]:
     """(first line, number) of pages whose numbers head them; a passage runs to the page before the next number."""
     chunks = [
         (index, number, following - 1) for (index, number), (_, following) in zip(starts, starts[1:], strict=False)
     ]
     chunks.append((starts[-1][0], starts[-1][1], None))
-    return _stated_pages(lines, chunks)
+    return _stated_pages(filled, chunks)
 
 
-def _stated_pages(lines: list[str], chunks: list[tuple[int, int, int | None]]) -> list[tuple[int, int | None]]:
+def _stated_pages(filled: list[int], chunks: list[tuple[int, int, int | None]]) -> list[tuple[int, int | None]]:
     """(first line, page number or None) of each passage (first line, first page, last page or None for "to the
     end"). A passage has a number only when it is one page: its first and last are the same and it is no longer than
     a page and a quarter (longer, and a number that is not a page's may have stood in for a lost one: a footnote
     mark "2" where page 2's number is missing), or, for the passage that runs to the end, it is no longer than one
     of the file's whole pages. A page is as long as the median of the passages between consecutive numbers."""
-    filled = [0]  # filled[i]: the lines before line i that are not blank
-    for line in lines:
-        filled.append(filled[-1] + bool(line.strip()))
-    ends = [index for index, _, _ in chunks[1:]] + [len(lines)]
+    ends = [index for index, _, _ in chunks[1:]] + [len(filled) - 1]
     lengths = [filled[end] - filled[index] for (index, _, _), end in zip(chunks, ends, strict=True)]
     whole = sorted(n for (_, first, last), n in zip(chunks, lengths, strict=True) if first == last)
     page_lines = whole[len(whole) // 2] if whole else 0
@@ -225,7 +228,7 @@ def _cut(
     ]
 
 
-def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool | None:
+def _numbers_head_pages(filled: list[int], marks: list[tuple[int, int]]) -> bool | None:
     """Whether the page numbers head their pages (as SIF reports print them, and as PDF libraries often give them)
     or end them; None if the file does not tell. Yes if nothing comes before the first. Otherwise it takes page 2's
     number and numbers up to 4 at least, and two signs. Before page 2's number, numbers that head pages have the
@@ -234,9 +237,6 @@ def _numbers_head_pages(lines: list[str], marks: list[tuple[int, int]]) -> bool 
     have little or nothing. Both signs must agree: a footnote mark standing alone can pass for page 2's number.
     Lengths are counted in lines that are not blank; a page is as long as the text between consecutive numbers
     says."""
-    filled = [0]  # filled[i]: the lines before line i that are not blank
-    for line in lines:
-        filled.append(filled[-1] + bool(line.strip()))
     if not filled[marks[0][0]]:
         return True
     two = next((index for index, number in marks if number == 2), None)
@@ -279,7 +279,7 @@ def _longest_rising(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
+def _split_at_headers(lines: list[str], filled: list[int]) -> list[tuple[int | None, str]]:
     """Pages of a text file whose page numbers end the running header at the top of each page (ILACS reports:
     "Inspection of Knowsley local authority children's services" / "(11 to 22 October 2021) 3"), or none. The
     header's first line must repeat word for word, so that prose that happens to end in a date and a number
@@ -299,7 +299,7 @@ def _split_at_headers(lines: list[str]) -> list[tuple[int, str]]:
     if len(starts) < 2:  # one match may be a date in the text; a running header repeats
         return []
     # the text before the first header is page 1's if that header is page 1's or 2's (the cover); else pages 1 to N
-    return _cut(lines, _starting_pages(lines, [(0, 1), *((index, n) for index, n in starts if n > 1)]))
+    return _cut(lines, _starting_pages(filled, [(0, 1), *((index, n) for index, n in starts if n > 1)]))
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:

@@ -157,8 +157,10 @@ def interleaved_heading(title: str) -> tuple[str, bool, str] | None:
     put the grade column, with stray marks before it: "The experiences and progress of children looked after and
     achieving Requires improvement permanence", ") . Inadequate children who need help and protection"; else None.
     The label without the grade and the marks must be a whole area heading."""
+    if len(title) >= 110:  # checked first: every line of a report comes here
+        return None
     grade = _GRADE_WORDS.search(title)
-    if grade is None or len(title) >= 110:
+    if grade is None:
         return None
     before, after = title[: grade.start()], title[grade.end() :]
     if not before.strip() or not after.strip(" .:"):
