@@ -143,13 +143,17 @@ _NOT_CRITICISM = re.compile(
     r"\b(?:where|in which) (?:further )?improvements? (?:is|are) (?:needed|required)|\bwhere there is a need to|"
     # the last inspection's verdict, from which progress is measured: "since 2017, when it was judged inadequate"
     r"\bwhen (?:[\w'-]+ ){0,8}(?:was|were) (?:judged|found) (?:to be )?(?:inadequate|to require improvement)|"
-    r"\b(?:found|saw|seen) no (?:cases|examples|instances) (?:of|where|in which)[^,;]*"  # "saw no examples where ..."
+    # "saw no examples where ...", "inspectors did not see any cases where risks were not identified"
+    r"\b(?:found|saw|seen) no (?:cases|examples|instances) (?:of|where|in which)[^,;]*|"
+    r"\b(?:did|do|does) not (?:see|find) any (?:cases|examples|instances|children) (?:of|where|in which|whose)[^,;]*|"
+    # what managers are to challenge, not a finding: "scrutiny and challenge to poor performance"
+    r"\bchalleng\w* (?:to |of )?poor (?:performance|practice)\b"
 )
 
 
 def not_criticism(lower: str) -> str:
     """The text without the conditions and comparisons that name a shortfall without finding one."""
-    if not any(word in lower for word in (" not ", "less ", " seen ", "where ", "which ", "when ", " no ")):
+    if not any(word in lower for word in (" not ", "less ", " seen ", "where ", "which ", "when ", " no ", "challeng")):
         return lower  # every such phrase has one of these words: most sentences need no regex pass
     return _NOT_CRITICISM.sub(" ", lower)
 

@@ -3,11 +3,13 @@
 Each rule in patterns/weaknesses.jsonl names a concept id and regular expressions over the lower-cased
 sentence: `topic` (what it is about), `cue` (the shortcoming), optional `requires` (a further word that
 must be there), `borrowed_requires` (what a sentence that takes its topic from before must say itself),
-`section_requires`, `not_cue` (phrasings that praise or deny it) and `excludes` (another topic the cue's words
-belong to, or what the sentence is about instead). A rule fires only when topic and cue are there, nothing
-excludes it, no not_cue is (or a contrast after the denial states the shortcoming after all), the sentence does
-not say the shortcoming is over or past ("no longer", "Leaders have acted to address", "Historically"), and, in
-the chapter on the safeguarding board, it is not about the board itself (another body). The topic may also come
+`section_requires`, `not_cue` (phrasings that praise or deny it), `excludes` (another topic the cue's words
+belong to, or what the sentence is about instead) and `previous_excludes` (what the sentence before names when
+this one's topic points back to it: "These plans are not specific" after the board's business plan). A rule
+fires only when topic and cue are there, nothing excludes it, no not_cue is (or a contrast after the denial
+states the shortcoming after all), the sentence does not say the shortcoming is over or past ("no longer",
+"Leaders have acted to address", "Historically"), and, in the chapter on the safeguarding board, it is not about
+the board itself (another body). The topic may also come
 from the sentence before, when this one points back to it ("these", "such interviews"), or, for some rules, from
 earlier in the report's numbered paragraph. Matches go to doc.spans["weaknesses"] with the concept id as span
 id. `kg_weaknesses` runs on the rules' polarity; `kg_weaknesses_after_model` reads again the sentences the
@@ -54,6 +56,9 @@ class WeaknessRule:
     # their rights" after a sentence on homeless 16- and 17-year-olds is about them; "Not all children receive a
     # good service" is not
     borrowed_requires: re.Pattern[str] | None
+    # where the topic is named as something already mentioned ("these plans", "the detail of the plans"), what the
+    # sentence before must not name: then the topic is that sentence's (the board's business plan, pathway plans)
+    previous_excludes: re.Pattern[str] | None
     # the topic may be named only in the sentence before ("Strategy discussions are held by telephone. In all
     # cases seen, social care and the police were the only participants."): for cues that name it in all but word
     topic_from_previous: bool = False
@@ -96,7 +101,15 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
             cue = f"{cue}|{_criticism_pattern()}"
         optional = {  # the patterns a rule may leave out
             key: (_from_word_start if key in _WHOLE_WORD_KEYS else re.compile)(data[key]) if data.get(key) else None
-            for key in ("not_cue", "excludes", "requires", "section_requires", "improvements_cue", "borrowed_requires")
+            for key in (
+                "not_cue",
+                "excludes",
+                "requires",
+                "section_requires",
+                "improvements_cue",
+                "borrowed_requires",
+                "previous_excludes",
+            )
         }
         rules.append(
             WeaknessRule(
@@ -148,6 +161,10 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
     return False
 
 
+# a topic named as something already mentioned: "these plans", "the detail of the plans" (the determiner and up
+# to two words end the text before the topic)
+_NAMED_BEFORE = re.compile(r"\b(?:these|those|such|the|their|its) (?:\w+ ){0,2}$")
+
 # "these children", "such interviews": a pointer back to the topic before ("their" is anyone's)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
 
@@ -169,14 +186,16 @@ _ABOUT_THE_BOARD = re.compile(
 
 # A sentence that reports the remedy rather than the shortcoming: "Leaders have acted to address this gap",
 # "Delays are mitigated by the council's tenacity", "took immediate and appropriate action"; or one that says
-# the shortcoming was in the past ("Historically there has been a delay in finding a family")
+# the shortcoming was in the past ("Historically there has been a delay in finding a family", "children have
+# experienced historic instability"; not "historic drift", which may still be there)
 _REMEDIED = re.compile(
     r"\b(?:(?:have|has|had) (?:\w+ )?(?:acted|taken (?:\w+ ){0,3}(?:action|steps)|moved swiftly)|"
     r"took (?:\w+ ){0,3}action) (?:\w+ ){0,4}to "
     r"(?:address|tackle|remedy|resolve|rectify|reduce|strengthen|improve|ensure)|"
     r"\btook (?:immediate|swift|prompt|decisive)(?: and (?:appropriate|effective|decisive))? action|"
     r"\b(?:is|are) (?:now )?reducing the (?:incidences?|number)|\bmitigated by\b|\b(?:achieved|secured) success\b|"
-    r"\b(?:has|have) been revived\b|\beffectively tackled\b|^\W*historically\b"
+    r"\b(?:has|have) been revived\b|\beffectively tackled\b|^\W*historically\b|"
+    r"\b(?:experienced|had) historic(?:al)? (?:instability|turnover|changes)\b"
 )
 # ... unless it says the shortcoming is still there
 _STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")
@@ -253,6 +272,14 @@ def match_weaknesses(
             continue  # cheap test first: most sentences are about none of the topics
         if rule.excludes is not None and rule.excludes.search(lower):
             continue
+        if (
+            own_topic
+            and rule.previous_excludes is not None
+            and previous_lower
+            and _NAMED_BEFORE.search(lower, 0, own_topic.start())
+        ):
+            if rule.previous_excludes.search(previous_lower):
+                continue  # "These plans are not specific enough" after "The board has set out a business plan"
         denial = rule.not_cue.search(lower) if rule.not_cue is not None else None
         if denial and not _contrast_after(rule, lower, denial.end()):
             continue  # "turnover has reduced" denies it, unless "although too many changes of social worker" follows

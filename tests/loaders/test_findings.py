@@ -653,6 +653,101 @@ def test_criticism_of_plans_that_are_not_childrens_plans_is_no_plans_weakness(nl
     assert result["polarity"] in ("weakness", "mixed")
 
 
+# Sixth reading of cited evidence (reading 6): what it found wrong, and the right readings beside them
+_SIXTH_READING_CASES = [
+    (  # report 41d684f703da: the plans are the board's business plans named in the sentence before
+        "lscb-review",
+        "weakness",
+        "The board has set out a business plan for 2014–15 and a draft plan for 2015–16, both of which include "
+        "sub-committee business plans.",
+        "These plans are not specific enough, with many objectives lacking clear timescales other than 'ongoing' or "
+        "'throughout the year'.",
+        "plans-not-specific",
+        False,
+    ),
+    (  # crafted beside it: the same words after a sentence on children's plans
+        "help-and-protection",
+        "weakness",
+        "Every child subject to a child protection plan has a core group.",
+        "These plans are not specific enough, with many objectives lacking clear timescales.",
+        "plans-not-specific",
+        True,
+    ),
+    (  # report 91d0a354163a: care leavers' pathway plans (a near miss in the labels' conventions)
+        "care-leavers",
+        "weakness",
+        "Pathway plans and reviews are routinely and consistently completed on time with sufficient management "
+        "oversight.",
+        "The detail of the plans is not specific or outcome-focused and the quality varies, with the majority not "
+        "having clear timescales for actions.",
+        "plans-not-specific",
+        False,
+    ),
+    (  # report 4eae3c0dabbe: inspectors found no case where the risk was missed
+        "children-in-care",
+        "mixed",
+        None,
+        "While inspectors did not see any cases where risks associated with going missing or child sexual "
+        "exploitation were not identified or acted on, the local authority needs to develop a more robust and "
+        "systematic approach to the collection of data.",
+        "inconsistent-cse-response",
+        False,
+    ),
+    (  # report f614dd3dde77: instability in the past
+        "children-in-care",
+        "weakness",
+        None,
+        "In some of the cases tracked and sampled, children and young people have experienced historic instability, "
+        "changes of social worker and placement moves.",
+        "high-caseloads-or-turnover",
+        False,
+    ),
+    (  # report 843467664ea1: still there
+        "children-in-care",
+        "weakness",
+        None,
+        "It remains the case that some children have had a number of changes of social worker.",
+        "high-caseloads-or-turnover",
+        True,
+    ),
+    (  # report 0398beaa3d3d: a tracking system's purpose
+        "children-in-care",
+        "weakness",
+        "Knowsley now has in place a system to track the progress of pre-proceedings work under the Public Law "
+        "Outline.",
+        "This will enable them to monitor the length of time this work is taking so they can be confident that "
+        "children do not wait too long to have their welfare and safeguarding secured.",
+        "drift-and-delay-in-permanence",
+        False,
+    ),
+    (  # report 7e1fa85f6d0e: children gone home from care, seen by inspectors: no return home interview
+        "children-in-care",
+        "weakness",
+        None,
+        "Clear improvements in home circumstances were not evident in most cases seen where children and young "
+        "people have returned home.",
+        "return-home-interviews-not-effective",
+        False,
+    ),
+    (  # crafted beside it: children seen by a worker when they return
+        "help-and-protection",
+        "weakness",
+        None,
+        "Children are not always seen by an independent worker when they return after going missing.",
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # a recommendation: what management scrutiny is to challenge
+        "improvements",
+        "weakness",
+        None,
+        "Ensure robust performance information is available to support effective management scrutiny and challenge to "
+        "poor performance at all levels of the organisation.",
+        "weak-management-oversight",
+        False,
+    ),
+]
+
 # Cues, topics and denials match from the start of a word: "cases seen" names no visit, "police notification"
 # is no "police not", "instability" no "stability", "this effectively" no "is effective", "black" no "lack"
 _WORD_START_CASES = [
@@ -1219,7 +1314,8 @@ _HOMELESS_BEFORE = (
         ),
     ]
     + _REMAINING_SET_CASES
-    + _WORD_START_CASES,
+    + _WORD_START_CASES
+    + _SIXTH_READING_CASES,
 )
 def test_weakness_evidence_audit_cases(section, polarity, previous, text, weakness, stated):
     from loaders.components.weaknesses import match_weaknesses
