@@ -1,4 +1,5 @@
-"""How many of the evidence sentences that readers judged does the extractor still cite, right and wrong?
+"""How many of the evidence sentences that readers judged does the extractor still cite, right and wrong? And
+how many of the sentences it did not cite, that readers found state a weakness, does it cite now?
 
 Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 898 sentences that the corpus build
 cited as evidence of a recurring weakness, drawn at random 15 to a weakness in five readings, each judged by a
@@ -8,6 +9,10 @@ sentences it still cites. A change that mends evidence keeps the right ones and 
 cites sentences no reader has judged, which only a new reading can measure.
 
     python benchmarks/eval_evidence.py [--corpus ../shared/corpus/pdf] [--show]
+
+Missed: tests/data/labels/missed_readings.jsonl (see EVIDENCE_NOTES.md): 210 sentences, 15 to a weakness, drawn
+at random from those of the corpus build that were critical, named the weakness's topic and were not cited for it;
+each judged "states" (the rules missed it), "not" or "hard".
 
 --show lists the sentences judged wrong that are still cited, and those judged right that are no longer.
 """
@@ -24,7 +29,9 @@ from loaders.nlp import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 READINGS = ROOT / "tests" / "data" / "labels" / "evidence_readings.jsonl"
+MISSED = ROOT / "tests" / "data" / "labels" / "missed_readings.jsonl"
 VERDICTS = ("right", "wrong", "hard")
+MISSED_VERDICTS = ("states", "not", "hard")
 
 
 def main() -> None:
@@ -35,10 +42,11 @@ def main() -> None:
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus}: no such folder (the shared corpus of report PDFs)")
     judged = [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    missed = [json.loads(line) for line in MISSED.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     nlp = build_nlp()
     cited: set[tuple[str, str, str]] = set()  # (file, weakness, sentence) the extractor cites now, as it cited them
-    for file in sorted({row["file"] for row in judged}):
+    for file in sorted({row["file"] for row in judged + missed}):
         for finding in load_report(args.corpus / file, nlp).findings:
             for weakness in finding.weaknesses:
                 cited.add((file, weakness, finding.sentence.text))
@@ -68,6 +76,18 @@ def main() -> None:
     for weakness in sorted(by_weakness):
         print(line(weakness, by_weakness[weakness]))
     print(line("all", sum(by_reading.values(), Counter())))
+
+    print("\nnot cited when read, judged by readers: how many are cited now")
+    now: dict[str, Counter] = defaultdict(Counter)
+    for row in missed:
+        now[row["weakness"]][(row["verdict"], (row["file"], row["weakness"], row["text"]) in cited)] += 1
+    print(f"{'':42} {'states':>12} {'not':>12} {'hard':>12}")
+    for weakness in [*sorted(now), "all"]:
+        counts = sum(now.values(), Counter()) if weakness == "all" else now[weakness]
+        cells = " ".join(
+            f"{counts[(v, True)]:>5} of {sum(counts[(v, c)] for c in (True, False)):>3}" for v in MISSED_VERDICTS
+        )
+        print(f"{weakness:42} {cells}")
 
 
 if __name__ == "__main__":

@@ -153,10 +153,13 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
         # words and then a verb before the cue make a new subject: "but return home interviews are not"; a cue
         # that names its own subject ("although the police do not always attend") is no new subject
         new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[: cue.end()]))
-        if index and rule.topic.search(clauses[index - 1]):
+        if index and (topic := rule.topic.search(clauses[index - 1])):
             if len(lead) <= 4 and not new_subject:
                 return True
             if _DEMONSTRATIVE.search(clause[: cue.start()]):  # "although visits to see these children are not"
+                return True
+            # the clause's subject names the topic again: "have a return home interview, although some interviews"
+            if _names_head(topic, " ".join(clause[: cue.start()].split()[:3])):
                 return True
     return False
 
@@ -172,8 +175,19 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
 def _names_again(topic: re.Match[str], text: str) -> bool:
     """True when `text` names the topic matched in the sentence before by a demonstrative and its last word:
     "Children are offered a return home interview." -> "Information from such interviews is not used"."""
-    head = topic.group(0).split()[-1].removesuffix("s")
+    head = _head(topic)
     return len(head) > 3 and re.search(rf"{_DEMONSTRATIVE.pattern} {re.escape(head)}s?\b", text) is not None
+
+
+def _names_head(topic: re.Match[str], text: str) -> bool:
+    """True when `text` names the last word of the topic matched before it: "most children have a return home
+    interview, although some interviews are not undertaken quickly enough" (`text`: "some interviews")."""
+    head = _head(topic)
+    return len(head) > 3 and re.search(rf"\b{re.escape(head)}s?\b", text) is not None
+
+
+def _head(topic: re.Match[str]) -> str:
+    return topic.group(0).split()[-1].strip(",;:").removesuffix("s")
 
 
 # What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
