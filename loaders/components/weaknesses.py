@@ -137,9 +137,26 @@ _NOT_A_NEW_SUBJECT = {"the", "a", "an", "they", "these", "this", "it", "some", "
 _NEW_SUBJECT = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
 
 
+# A concession set between commas inside a clause, which its verb then resumes: "The checklist, although
+# developed, is not routinely used" (not a list's comma: "although evidence of regular, reflective supervision")
+_CONCESSION = re.compile(
+    r", (?:although|though|while|whilst) [^,;]{1,60},(?= (?:is|are|was|were|has|have|had|does|do|did|remains?|"
+    r"continues?|can|will|may|tends?)\b)"
+)
+# What a clause's subject may be and still speak of the topic before it: an aspect of it ("Interviews are
+# offered to all children, although take-up is low", "but the content is often of limited value")
+_ASPECTS = frozenset(("take-up", "uptake", "content", "quality", "timeliness", "frequency", "regularity", "recording"))
+_ASPECT_THEN = frozenset(("by", "is", "are", "was", "were", "remains", "has", "have"))
+# an opening phrase that is no subject: "but, in many cases, it is not used well enough"
+_OPENING = re.compile(r"^\W*(?:in (?:\w+ ){0,4}(?:cases|instances),?|at times,?|often,?|sometimes,?)\s*")
+
+
 def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
     """True when the cue speaks of the topic: in the same clause, or in a short clause that follows the
-    topic's clause with no subject of its own ("Supervision is timely, although very task focused")."""
+    topic's clause with no subject of its own ("Supervision is timely, although very task focused"), or whose
+    subject is an aspect of the topic ("although take-up is low") or names it again."""
+    # a concession that states no shortcoming of the topic is set aside, so that the clause around it stays one
+    text = _CONCESSION.sub(lambda m: m.group(0) if rule.cue.search(m.group(0)) else "", text)
     clauses = [c for c in _CONTRAST.split(text) if c.strip()]
     if len(clauses) <= 1:
         return bool(rule.cue.search(text))
@@ -149,7 +166,7 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
             continue
         if rule.topic.search(clause):
             return True
-        lead = [word for word in clause[: cue.start()].split() if word not in _NOT_A_NEW_SUBJECT]
+        lead = [word for word in _OPENING.sub("", clause[: cue.start()]).split() if word not in _NOT_A_NEW_SUBJECT]
         # words and then a verb before the cue make a new subject: "but return home interviews are not"; a cue
         # that names its own subject ("although the police do not always attend") is no new subject
         new_subject = bool(lead) and bool(_NEW_SUBJECT.search(clause[: cue.end()]))
@@ -160,6 +177,14 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
                 return True
             # the clause's subject names the topic again: "have a return home interview, although some interviews"
             if _names_head(topic, " ".join(clause[: cue.start()].split()[:3])):
+                return True
+            # an aspect of the topic, alone or qualified by whose it is, then its verb ("although take-up by young
+            # people at high risk is too low", "but the content is often of limited value"), not an aspect of
+            # something else ("the quality of management oversight", "quality assurance")
+            aspect = bool(lead) and lead[0] in _ASPECTS and (len(lead) == 1 or lead[1] in _ASPECT_THEN)
+            if aspect and len(lead) <= 8 and not any(word.endswith(",") for word in lead):  # one clause
+                return True
+            if not lead:  # only a pronoun or article before the cue: "but, in many cases, it is not used well"
                 return True
     return False
 

@@ -15,8 +15,21 @@ from ontology import concept_labels
 READINGS = Path(__file__).resolve().parent.parent / "data" / "labels" / "evidence_readings.jsonl"
 
 
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _judged() -> list[dict]:
-    return [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _rows(READINGS)
+
+
+def _cited(corpus_dir: Path, nlp, rows: list[dict]) -> set[tuple[str, str, str]]:
+    """(file, weakness, sentence) of every weakness the extractor cites now in the files the rows are from."""
+    cited = set()
+    for file in sorted({row["file"] for row in rows}):
+        for finding in load_report(corpus_dir / file, nlp).findings:
+            cited.update((file, weakness, finding.sentence.text) for weakness in finding.weaknesses)
+    return cited
 
 
 def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
@@ -34,10 +47,7 @@ def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not
     """A change to the weakness rules must keep what readers judged right and not bring back what they judged
     wrong (now: all 720 right ones still cited, 100 of 163 wrong ones; the rest were mended)."""
     judged = _judged()
-    cited = set()
-    for file in sorted({row["file"] for row in judged}):
-        for finding in load_report(corpus_dir / file, nlp).findings:
-            cited.update((file, weakness, finding.sentence.text) for weakness in finding.weaknesses)
+    cited = _cited(corpus_dir, nlp, judged)
     kept = Counter(row["verdict"] for row in judged if (row["file"], row["weakness"], row["text"]) in cited)
     verdicts = Counter(row["verdict"] for row in judged)
     assert kept["right"] >= 0.98 * verdicts["right"], kept
@@ -48,25 +58,28 @@ MISSED = READINGS.with_name("missed_readings.jsonl")
 
 
 def _missed() -> list[dict]:
-    return [json.loads(line) for line in MISSED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _rows(MISSED)
 
 
-def test_missed_readings_name_real_weaknesses_fifteen_to_each():
+def test_missed_readings_name_real_weaknesses_fifteen_to_each_and_draw_no_sentence_twice():
     missed = _missed()
     assert {row["weakness"] for row in missed} == set(concept_labels("weaknesses"))
-    assert set(Counter(row["weakness"] for row in missed).values()) == {15}
+    drawn = Counter((row["reading"], row["weakness"]) for row in missed)
+    # the second reading found 14 sentences left to draw on return home interviews
+    assert drawn == {(reading, weakness): 15 for reading in (1, 2) for weakness in concept_labels("weaknesses")} | {
+        (2, "return-home-interviews-not-effective"): 14
+    }
     assert {row["verdict"] for row in missed} == {"states", "not", "hard"}
+    assert max(Counter((row["file"], row["weakness"], row["text"]) for row in missed).values()) == 1
 
 
 @pytest.mark.slow
 def test_corpus_sentences_readers_found_missed_are_cited_and_the_rest_stay_uncited(corpus_dir, nlp):
-    """Of the critical sentences on a weakness's topic that were not cited, readers found 32 of 210 state it; the
-    rules were mended for 13 of them. None of the 147 that readers found do not state it is cited now."""
+    """Of the critical sentences on a weakness's topic that were not cited, readers found 32 of 210 state it, and
+    33 of 209 in a second reading of the mended rules; the rules were mended for 14 and 15 of them. None of the 286
+    that readers found do not state it is cited now."""
     missed = _missed()
-    cited = set()
-    for file in sorted({row["file"] for row in missed}):
-        for finding in load_report(corpus_dir / file, nlp).findings:
-            cited.update((file, weakness, finding.sentence.text) for weakness in finding.weaknesses)
+    cited = _cited(corpus_dir, nlp, missed)
     now = Counter(row["verdict"] for row in missed if (row["file"], row["weakness"], row["text"]) in cited)
-    assert now["states"] >= 13, now
+    assert now["states"] >= 29, now
     assert now["not"] == 0, now
