@@ -1,12 +1,13 @@
 """How many of the evidence sentences that readers judged does the extractor still cite, right and wrong? And
 how many of the sentences it did not cite, that readers found state a weakness, does it cite now?
 
-Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 898 sentences that the corpus build
-cited as evidence of a recurring weakness, drawn at random 15 to a weakness in five readings, each judged by a
-reader as right (the sentence states that weakness), wrong, or hard (a close call). The extractor has changed
-since: this script reads the judged reports again and counts, per reading and per weakness, which judged
-sentences it still cites. A change that mends evidence keeps the right ones and drops the wrong ones; it also
-cites sentences no reader has judged, which only a new reading can measure.
+Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 1,116 sentences that the corpus build
+cited as evidence of a recurring weakness, in seven readings (the first six drawn at random, 15 to a weakness; the
+seventh every sentence that the fixes for missed ones added), each judged by a reader as right (the sentence
+states that weakness), wrong, or hard (a close call). The extractor has changed since: this script reads the
+judged reports again and counts, per reading and per weakness, which judged sentences it still cites. A change
+that mends evidence keeps the right ones and drops the wrong ones; it also cites sentences no reader has judged,
+which only a new reading can measure.
 
     python benchmarks/eval_evidence.py [--corpus ../shared/corpus/pdf] [--show]
 
@@ -41,8 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus}: no such folder (the shared corpus of report PDFs)")
-    judged = [json.loads(line) for line in READINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    missed = [json.loads(line) for line in MISSED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged, missed = _read_jsonl(READINGS), _read_jsonl(MISSED)
 
     nlp = build_nlp()
     cited: set[tuple[str, str, str]] = set()  # (file, weakness, sentence) the extractor cites now, as it cited them
@@ -51,15 +51,18 @@ def main() -> None:
             for weakness in finding.weaknesses:
                 cited.add((file, weakness, finding.sentence.text))
 
-    by_reading: dict[int, Counter] = defaultdict(Counter)
-    by_weakness: dict[str, Counter] = defaultdict(Counter)
-    for row in judged:
-        still = (row["file"], row["weakness"], row["text"]) in cited
-        by_reading[row["reading"]][(row["verdict"], still)] += 1
-        by_weakness[row["weakness"]][(row["verdict"], still)] += 1
-        if args.show and still == (row["verdict"] == "wrong"):
-            mark = "WRONG, STILL CITED" if still else "RIGHT, DROPPED" if row["verdict"] == "right" else "HARD, DROPPED"
-            print(f"{mark} [{row['reading']}] {row['weakness']}: {row['text'][:180]}")
+    if args.show:
+        for row in judged:
+            still = (row["file"], row["weakness"], row["text"]) in cited
+            if still == (row["verdict"] == "wrong"):
+                mark = (
+                    "WRONG, STILL CITED"
+                    if still
+                    else "RIGHT, DROPPED"
+                    if row["verdict"] == "right"
+                    else "HARD, DROPPED"
+                )
+                print(f"{mark} [{row['reading']}] {row['weakness']}: {row['text'][:180]}")
 
     def line(label: str, counts: Counter) -> str:
         kept = "  ".join(f"{counts[(v, True)]:4}" for v in VERDICTS)
@@ -71,26 +74,35 @@ def main() -> None:
     print(f"{'':42} {'still cited':^16}    {'no longer cited':^16}   right share")
     heads = "  ".join(f"{v:>4}" for v in VERDICTS)
     print(f"{'':42} {heads}    {heads}   of still cited")
-    for reading in sorted(by_reading):
-        print(line(f"reading {reading}", by_reading[reading]))
-    for weakness in sorted(by_weakness):
-        print(line(weakness, by_weakness[weakness]))
-    print(line("all", sum(by_reading.values(), Counter())))
+    for label, counts in _tallies(judged, cited):
+        print(line(label, counts))
 
     print("\nnot cited when read, judged by readers: how many are cited now")
-    now: dict[str, Counter] = defaultdict(Counter)
-    for row in missed:
-        cell = (row["verdict"], (row["file"], row["weakness"], row["text"]) in cited)
-        now[row["weakness"]][cell] += 1
-        now[f"reading {row['reading']}"][cell] += 1
     print(f"{'':42} {'states':>12} {'not':>12} {'hard':>12}")
-    readings = sorted(key for key in now if key.startswith("reading "))
-    for key in [*readings, *sorted(set(now) - set(readings)), "all"]:
-        counts = sum((now[r] for r in readings), Counter()) if key == "all" else now[key]
+    for label, counts in _tallies(missed, cited):
         cells = " ".join(
-            f"{counts[(v, True)]:>5} of {sum(counts[(v, c)] for c in (True, False)):>3}" for v in MISSED_VERDICTS
+            f"{counts[(v, True)]:>5} of {counts[(v, True)] + counts[(v, False)]:>3}" for v in MISSED_VERDICTS
         )
-        print(f"{key:42} {cells}")
+        print(f"{label:42} {cells}")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _tallies(rows: list[dict], cited: set[tuple[str, str, str]]) -> list[tuple[str, Counter]]:
+    """(label, Counter of (verdict, cited now)) per reading, per weakness, then for all rows."""
+    by_reading: dict[int, Counter] = defaultdict(Counter)
+    by_weakness: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        cell = (row["verdict"], (row["file"], row["weakness"], row["text"]) in cited)
+        by_reading[row["reading"]][cell] += 1
+        by_weakness[row["weakness"]][cell] += 1
+    return [
+        *((f"reading {reading}", by_reading[reading]) for reading in sorted(by_reading)),
+        *((weakness, by_weakness[weakness]) for weakness in sorted(by_weakness)),
+        ("all", sum(by_reading.values(), Counter())),
+    ]
 
 
 if __name__ == "__main__":

@@ -81,6 +81,16 @@ def _criticism_pattern() -> str:
 # "healthcare plans", "is effective" not in "this effective"); a word may still go on ("delay" in "delayed").
 # What a rule requires may sit inside a word: "clear" in "unclear", "precise" in "imprecise".
 _WHOLE_WORD_KEYS = frozenset(("not_cue", "excludes", "improvements_cue"))
+# the patterns a rule may leave out
+_OPTIONAL_KEYS = (
+    "not_cue",
+    "excludes",
+    "requires",
+    "section_requires",
+    "improvements_cue",
+    "borrowed_requires",
+    "previous_excludes",
+)
 
 
 def _from_word_start(pattern: str) -> re.Pattern[str]:
@@ -99,17 +109,9 @@ def read_rules(path: Path = PATTERN_PATH) -> tuple[WeaknessRule, ...]:
         if data.get("any_criticism"):
             # every shortcoming of the topic is this weakness: the polarity lexicon's criticism counts as a cue
             cue = f"{cue}|{_criticism_pattern()}"
-        optional = {  # the patterns a rule may leave out
+        optional = {
             key: (_from_word_start if key in _WHOLE_WORD_KEYS else re.compile)(data[key]) if data.get(key) else None
-            for key in (
-                "not_cue",
-                "excludes",
-                "requires",
-                "section_requires",
-                "improvements_cue",
-                "borrowed_requires",
-                "previous_excludes",
-            )
+            for key in _OPTIONAL_KEYS
         }
         rules.append(
             WeaknessRule(
@@ -166,6 +168,7 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
             continue
         if rule.topic.search(clause):
             return True
+        # the words before the cue that may name a subject ("but, in many cases, it is not used": none)
         lead = [word for word in _OPENING.sub("", clause[: cue.start()]).split() if word not in _NOT_A_NEW_SUBJECT]
         # words and then a verb before the cue make a new subject: "but return home interviews are not"; a cue
         # that names its own subject ("although the police do not always attend") is no new subject
@@ -184,8 +187,6 @@ def _cue_with_topic(rule: WeaknessRule, text: str) -> bool:
             aspect = bool(lead) and lead[0] in _ASPECTS and (len(lead) == 1 or lead[1] in _ASPECT_THEN)
             if aspect and len(lead) <= 8 and not any(word.endswith(",") for word in lead):  # one clause
                 return True
-            if not lead:  # only a pronoun or article before the cue: "but, in many cases, it is not used well"
-                return True
     return False
 
 
@@ -200,19 +201,15 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\b")
 def _names_again(topic: re.Match[str], text: str) -> bool:
     """True when `text` names the topic matched in the sentence before by a demonstrative and its last word:
     "Children are offered a return home interview." -> "Information from such interviews is not used"."""
-    head = _head(topic)
-    return len(head) > 3 and re.search(rf"{_DEMONSTRATIVE.pattern} {re.escape(head)}s?\b", text) is not None
+    return _names_head(topic, text, before=rf"{_DEMONSTRATIVE.pattern} ")
 
 
-def _names_head(topic: re.Match[str], text: str) -> bool:
-    """True when `text` names the last word of the topic matched before it: "most children have a return home
-    interview, although some interviews are not undertaken quickly enough" (`text`: "some interviews")."""
-    head = _head(topic)
-    return len(head) > 3 and re.search(rf"\b{re.escape(head)}s?\b", text) is not None
-
-
-def _head(topic: re.Match[str]) -> str:
-    return topic.group(0).split()[-1].strip(",;:").removesuffix("s")
+def _names_head(topic: re.Match[str], text: str, before: str = r"\b") -> bool:
+    """True when `text` names the last word of the topic matched before it (after `before`): "most children have
+    a return home interview, although some interviews are not undertaken quickly enough" (`text`: "some
+    interviews")."""
+    head = topic.group(0).split()[-1].strip(",;:").removesuffix("s")
+    return len(head) > 3 and re.search(rf"{before}{re.escape(head)}s?\b", text) is not None
 
 
 # What the safeguarding board's chapter says of the board itself, its audits, data, plans and training
@@ -316,9 +313,9 @@ def match_weaknesses(
             and rule.previous_excludes is not None
             and previous_lower
             and _NAMED_BEFORE.search(lower, 0, own_topic.start())
+            and rule.previous_excludes.search(previous_lower)
         ):
-            if rule.previous_excludes.search(previous_lower):
-                continue  # "These plans are not specific enough" after "The board has set out a business plan"
+            continue  # "These plans are not specific enough" after "The board has set out a business plan"
         denial = rule.not_cue.search(lower) if rule.not_cue is not None else None
         if denial and not _contrast_after(rule, lower, denial.end()):
             continue  # "turnover has reduced" denies it, unless "although too many changes of social worker" follows
