@@ -1,14 +1,15 @@
 """Build the shared corpus and print what it costs: reports/s, rebuild time, memory, disk, query latency.
 
     python benchmarks/build_corpus.py [--corpus ../shared/corpus/pdf] [--limit N] [--repeat 20] [--no-rdflib]
-                                      [--no-queries] [--no-serial]
+                                      [--no-queries] [--no-serial] [--work DIR [--no-build]]
 
 Aims (issue 9): >= 10 reports/s with 2 jobs, an unchanged rebuild <= 2 s, every named query <= 100 ms (p95).
 Builds run as `kg build` child processes, as a user runs them; peak memory is the largest sum of resident
 memory over the build's whole process tree (the workers included), sampled every 50 ms; CPU seconds are user +
 system time of that tree, which other load on the machine does not inflate the way it does wall time. The same named
 queries are then run on rdflib's in-memory Dataset, each in a forked child that is stopped after --timeout
-(in the plain SPARQL 1.1 of kg/queries/portable/ where the named query uses Oxigraph's LATERAL).
+(in the plain SPARQL 1.1 of kg/queries/portable/ where the named query uses Oxigraph's LATERAL). Last, whole
+`kg` commands as a user runs them, each a new process: a query, the graph HTML, a theme report.
 Not a test: nothing here asserts; it prints.
 """
 
@@ -248,11 +249,12 @@ def main() -> None:
     parser.add_argument("--rdflib-repeat", type=int, default=3, help="timed runs of each query on rdflib")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before an rdflib query is given up")
     parser.add_argument("--work", type=Path, default=None, help="folder for the stores [default: a temp folder]")
+    parser.add_argument(
+        "--no-build", action="store_true", help="time queries and commands on the store an earlier run left in --work"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus}: corpus not found (set KG_SHARED_DIR or pass --corpus)")
-
-    from kg.store import open_store
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     files_dir = work / "files"  # a folder of links, so that --limit needs no copying
@@ -263,6 +265,9 @@ def main() -> None:
         (files_dir / path.name).symlink_to(path.resolve())
     print(f"corpus: {len(files)} files, {_mb(sum(p.stat().st_size for p in files))}, {os.cpu_count()} cores")
 
+    if args.no_build:
+        measure_store(work / "store-jobs-2", args)
+        return
     flags = ["--no-findings"] if args.no_findings else []
     builds = [] if args.no_serial else [1]
     builds.append(2)
@@ -275,14 +280,7 @@ def main() -> None:
             f"build --jobs {jobs}: {seconds:.1f} s, {added / seconds:.1f} reports/s, "
             f"{cpu:.1f} CPU s ({cpu / max(added, 1):.3f} per report), peak memory {_mb(peak)}  ({summary})"
         )
-    print(f"store on disk: {_mb(_dir_size(store_dir))}")
-
-    with open_store(store_dir, read_only=True) as store:
-        quads = len(store.oxigraph)
-        graphs = len(store.report_graphs())
-        print(f"store holds {quads} quads in {graphs} report graphs + reference")
-        if not args.no_queries:
-            time_all_queries(store, args)
+    measure_store(store_dir, args)
 
     # Last, because a rebuild that finds changes (the extractor's code changed meanwhile) rewrites the store.
     seconds, cpu, peak, summary = run_build(store_dir, files_dir, 2, flags)
@@ -292,6 +290,56 @@ def main() -> None:
     )
     seconds, summary = time_unchanged_rebuild(store_dir, files_dir, with_nlp=not args.no_findings)
     print(f"unchanged rebuild (add_reports only, no process start or NLP set-up): {seconds:.2f} s  ({summary})")
+
+
+def measure_store(store_dir: Path, args) -> None:
+    """Size, named-query latency and whole-command times of a built store."""
+    from kg.store import open_store
+
+    if not (store_dir / "CURRENT").is_file():
+        raise SystemExit(f"{store_dir}: no store here (run once without --no-build, with the same --work)")
+    print(f"store on disk: {_mb(_dir_size(store_dir))}")
+    with open_store(store_dir, read_only=True) as store:
+        quads = len(store.oxigraph)
+        graphs = len(store.report_graphs())
+        print(f"store holds {quads} quads in {graphs} report graphs + reference")
+        if not args.no_queries:
+            time_all_queries(store, args)
+    if not args.no_queries:
+        time_commands(store_dir)
+
+
+def time_commands(store_dir: Path, repeat: int = 5) -> None:
+    """Wall time of whole `kg` commands, each a new process as a user runs it (median of `repeat`)."""
+    out = Path(tempfile.mkdtemp(prefix="kg-bench-out-"))
+    commands = {
+        "kg query weaknesses --param weakness=…": [
+            "query", "weaknesses", "--param", "weakness=police-only-strategy-discussions", "-o", str(out / "w.txt"),
+        ],
+        "kg query judgements --param authority=…": [
+            "query", "judgements", "--param", "authority=Wandsworth", "-o", str(out / "j.txt"),
+        ],
+        "kg export html (authority-weakness)": ["export", "html", "-o", str(out / "graph.html")],
+        "kg export html --view authority": [
+            "export", "html", "--view", "authority", "--authority", "Wandsworth", "-o", str(out / "ego.html"),
+        ],
+        "kg report theme strategy-discussions": [
+            "report", "theme", "strategy-discussions", "-o", str(out / "theme.md"),
+        ],
+    }  # fmt: skip
+    print(f"\n{'whole command (new process each)':44} {'p50 s':>7} {'max s':>7}")
+    for label, arguments in commands.items():
+        samples = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "kg", *arguments, "--store", str(store_dir)], capture_output=True, text=True
+            )
+            if done.returncode:
+                raise SystemExit(f"{label}: exit {done.returncode}: {done.stderr.strip()}")
+            samples.append(time.perf_counter() - started)
+        print(f"{label:44} {statistics.median(samples):7.2f} {max(samples):7.2f}")
+    shutil.rmtree(out, ignore_errors=True)
 
 
 def time_all_queries(store, args) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from kg.pipeline import cpu_count
 from loaders.errors import KgError
 
 __all__ = ["cli", "main"]
@@ -77,7 +76,7 @@ def build(
     Each report becomes one named graph, written in one transaction. Files already in the store with
     the same content are skipped. One error line per bad file; the rest of the batch goes on.
     """
-    from kg.pipeline import add_reports, expand_paths
+    from kg.pipeline import add_reports, cpu_count, expand_paths
     from kg.store import open_store
 
     def build_nlp():  # imported and built only if a report must be read (spaCy takes a second to import)

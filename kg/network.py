@@ -17,11 +17,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from loaders.errors import UnknownName
 from ontology import concept_labels
+
+if TYPE_CHECKING:  # networkx is imported where a view is built: `kg` commands without one start faster
+    import networkx as nx
 
 __all__ = [
     "EVIDENCE_CAP",
@@ -197,6 +199,8 @@ def authority_ego_view(
 
 def centrality_table(g: nx.Graph) -> list[dict[str, object]]:
     """Rows of node, label, kind, degree, weighted_degree, betweenness, community; heaviest first."""
+    import networkx as nx
+
     betweenness = nx.betweenness_centrality(g) if g.number_of_nodes() else {}
     communities = {n: c for n, c in g.nodes(data="community") if c is not None}
     if len(communities) < g.number_of_nodes():
@@ -232,16 +236,22 @@ def build_view(store, view_name: str, flt: ViewFilter = ViewFilter(), authority:
 
     if view_name not in VIEW_NAMES:
         raise UnknownName("view", view_name, known=VIEW_NAMES)
-    rows = run_query(store, "findings")
+    # Each view reads only the findings it draws: the whole `findings` export takes seconds on a large store
     if view_name == "authority":
+        inspections = run_query(store, "inspections")
         if not authority:
-            raise UnknownName("authority", "", known=sorted({str(r["authority"]) for r in rows}))
-        judgements = run_query(store, "judgements")
-        return authority_ego_view(rows, judgements, _find_gss_code(authority, [*rows, *judgements]), flt)
+            raise UnknownName("authority", "", known=sorted({str(r["authority"]) for r in inspections}))
+        gss_code = _find_gss_code(authority, inspections)
+        rows = run_query(store, "findings", authority=gss_code)
+        return authority_ego_view(rows, run_query(store, "judgements", authority=gss_code), gss_code, flt)
     if view_name == "themes":
-        return theme_cooccurrence_view(rows, flt)
+        return theme_cooccurrence_view(run_query(store, "findings"), flt)
     if view_name == "service-theme-partner":
-        return service_theme_partner_view(rows, flt)
+        return service_theme_partner_view(run_query(store, "findings"), flt)
+    # the findings that state a weakness, about one in twenty: findings-about reads only them
+    rows = [
+        row for weakness in concept_labels("weaknesses") for row in run_query(store, "findings-about", about=weakness)
+    ]
     g = authority_weakness_view(rows, flt)
     if view_name == "authorities":
         return project_authorities(g)
@@ -314,6 +324,8 @@ def _find_gss_code(authority: str, rows: list[Row]) -> str:
 
 
 def _new_graph(view: str, size_by: str = "weight") -> nx.Graph:
+    import networkx as nx
+
     return nx.Graph(view=view, size_by=size_by)
 
 
@@ -409,6 +421,8 @@ def _add_edge(g: nx.Graph, u: str, v: str, row: Row) -> None:
 
 def _prune(g: nx.Graph, min_weight: int, keep: str | None = None) -> None:
     """Drop edges below min_weight, then nodes left alone, then the working sets of finding IRIs."""
+    import networkx as nx
+
     g.remove_edges_from([(u, v) for u, v, w in g.edges(data="weight") if w < min_weight])
     g.remove_nodes_from([n for n in list(nx.isolates(g)) if n != keep])
     for _, data in itertools.chain(g.nodes(data=True), ((None, d) for *_, d in g.edges(data=True))):
@@ -418,6 +432,8 @@ def _prune(g: nx.Graph, min_weight: int, keep: str | None = None) -> None:
 
 def _communities(g: nx.Graph) -> dict[str, int]:
     """Node -> community number by Louvain modularity (seeded: the same graph gives the same numbers)."""
+    import networkx as nx
+
     if g.number_of_edges() == 0:
         return {n: i for i, n in enumerate(sorted(g))}
     parts = nx.community.louvain_communities(g, weight="weight", seed=0)
@@ -426,6 +442,8 @@ def _communities(g: nx.Graph) -> dict[str, int]:
 
 
 def _set_communities(g: nx.Graph) -> None:
+    import networkx as nx
+
     nx.set_node_attributes(g, _communities(g), "community")
 
 

@@ -84,3 +84,27 @@ def test_export_csv_neutralises_formulas(tmp_path, seed_store_dir):
     text = (tmp_path / "findings.csv").read_text(encoding="utf-8-sig")
     for row in csv.reader(io.StringIO(text)):
         assert not any(cell.startswith(("=", "+", "@")) for cell in row)
+
+
+def test_query_command_loads_no_library_it_does_not_use(seed_store_dir):
+    """`kg query` answers in well under a second because it loads neither rdflib (the schemes are parsed with
+    pyoxigraph), nor networkx, spaCy or the build pipeline: a new process shows what the command imports."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from kg.cli import main\n"
+        "sys.argv = ['kg', 'query', 'weaknesses', '--param', 'weakness=poor-supervision', '--store', sys.argv[1]]\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('loaded:', *sorted(m for m in ('rdflib', 'networkx', 'spacy', 'kg.pipeline') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(seed_store_dir)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    table, loaded = done.stdout.rstrip("\n").rsplit("\n", 1)
+    assert "poor-supervision" in table
+    assert loaded == "loaded:"

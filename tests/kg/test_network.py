@@ -215,3 +215,36 @@ def test_build_view_seed_authority_ego_view(seed_store):
     assert {"inspection", "judgement"} <= {kind for _, kind in g.nodes(data="kind")}
     with pytest.raises(UnknownName, match="^Wandswoth: unknown authority; did you mean Wandsworth"):
         build_view(seed_store, "authority", ViewFilter(), authority="Wandswoth")
+
+
+def _drawn(g) -> tuple[list, list]:
+    """Every node and link with all its data, in an order that does not depend on when each was added."""
+    nodes = sorted((node, repr(sorted(data.items()))) for node, data in g.nodes(data=True))
+    links = sorted((tuple(sorted((u, v))), repr(sorted(data.items()))) for u, v, data in g.edges(data=True))
+    return nodes, links
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [ViewFilter(), ViewFilter(polarity="mixed"), ViewFilter(grade="inadequate"), ViewFilter(framework="sif")],
+    ids=["all", "mixed", "inadequate", "sif"],
+)
+def test_build_view_reading_only_weakness_findings_draws_what_every_finding_draws(seed_store, flt):
+    """build_view reads only the findings that state a weakness (findings-about, weakness by weakness): the
+    views must be those drawn from every finding of the store."""
+    from kg.query import run_query
+
+    every_finding = authority_weakness_view(run_query(seed_store, "findings"), flt)
+    assert every_finding.number_of_edges() > 0, "no links drawn from the seeds: the comparison proves nothing"
+    assert _drawn(build_view(seed_store, "authority-weakness", flt)) == _drawn(every_finding)
+    assert _drawn(build_view(seed_store, "authorities", flt)) == _drawn(project_authorities(every_finding))
+    assert _drawn(build_view(seed_store, "weaknesses", flt)) == _drawn(project_weaknesses(every_finding))
+
+
+def test_build_view_ego_view_reading_one_authority_draws_what_every_row_draws(seed_store):
+    from kg.query import run_query
+
+    every_row = authority_ego_view(run_query(seed_store, "findings"), run_query(seed_store, "judgements"), BARKING)
+    assert every_row.number_of_nodes() > 10
+    assert _drawn(build_view(seed_store, "authority", authority="barking and dagenham")) == _drawn(every_row)
+    assert _drawn(build_view(seed_store, "authority", authority=BARKING)) == _drawn(every_row)
