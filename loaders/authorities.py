@@ -62,6 +62,7 @@ _NOT_NAMES = frozenset({"london", "", "council", "city", "county"})  # what stri
 _TITLE_END = re.compile(r"inspection dates?\b|report published", re.IGNORECASE)
 _TITLE_CHARS = 1000  # the title (name, then "Inspection dates") sits in the first few hundred characters
 _OPENING_CHARS = 2500  # fallback: reports without a title page name the authority in the first paragraphs
+_OFSTED_ADDRESS = re.compile(r"Piccadilly Gate\W+Store Street\W+Manchester\W+M1 2WD", re.I)
 
 
 def normalise_name(name: str) -> str:
@@ -206,6 +207,7 @@ def _first_named(text: str) -> str | None:
 
 def find_authority_in(text: str, *, on: date | None = None) -> Authority | None:
     """The authority named in a report's first lines (its title), or in its opening paragraphs; else None."""
+    text = _OFSTED_ADDRESS.sub(" ", text[:_OPENING_CHARS])  # a letter's heading names Ofsted's city, not the authority
     title_end = _TITLE_END.search(text, 0, _TITLE_CHARS)
     zones = [text[: title_end.start()]] if title_end else []
     zones.append(text[:_OPENING_CHARS])

@@ -49,6 +49,11 @@ _LSCB_BODY = re.compile(
     re.I | re.M,
 )
 _ILACS_BODY = re.compile(r"impact of leaders on social work practice with children and families", re.I)
+# Ofsted's letters after a visit between inspections judge nothing, yet quote the framework they were made under
+_LETTER_TITLE = re.compile(
+    r"^\s*(?P<kind>focused visit|monitoring visit|joint targeted area inspection|joint area inspection)\b",
+    re.I | re.M,
+)
 _DATES_LINE = re.compile(r"^Inspection dates?\s*:?\s*(.+(?:\n.+)?)", re.I | re.M)
 _PUBLISHED = re.compile(r"^(?:Report )?published\s*:?\s*(.+)$", re.I | re.M)
 _INSPECTOR = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I | re.M)
@@ -64,6 +69,12 @@ def read_metadata(report: Report) -> None:
     text = report.text
     head = text[:_TITLE_CHARS]
     report.framework, report.inspection_type, name = _read_framework(head, text)
+    titled = any(title.search(head) for title in (_SIF_TITLE, _ILACS_TITLE, _PRE_2013_TITLE))
+    letter = None if titled else _LETTER_TITLE.search(head)
+    if letter:
+        raise ReportError(
+            report.path, f"a {letter.group('kind').lower()} letter, not an inspection report: it gives no judgements"
+        )
     if report.framework is None:
         raise ReportError(
             report.path, "not an Ofsted children's services inspection report (no framework or judgements found)"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from loaders import load_report
+from loaders.errors import ReportError
 from loaders.metadata import parse_date_range
 from tests.conftest import seed_path_for
 
@@ -85,3 +86,63 @@ def test_metadata_read_from_corpus(corpus_dir, file, start, end, published, insp
     report = load_report(corpus_dir / file)
     assert (report.inspection_start, report.inspection_end, report.published) == (start, end, published)
     assert report.lead_inspector == inspector
+
+
+OFSTED_LETTER = """Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+
+10 July 2019
+
+Director of Children's Services
+Leeds City Council
+
+Dear Director
+
+{title} to Leeds children's services
+
+This letter summarises the findings of the {kind} to Leeds children's services on 4 and 5 June 2019. This visit
+was carried out under the inspection of local authority children's services (ILACS) framework. At the last
+inspection, inspectors judged the impact of leaders on social work practice with children and families good.
+
+Strategy discussions are held only between the police and children's social care.
+"""
+
+
+@pytest.mark.parametrize("title", ["Focused visit", "Monitoring visit", "Joint targeted area inspection"])
+def test_a_visit_letter_is_no_inspection_report(tmp_path, title):
+    """Letters after a visit between inspections judge nothing, yet quote the framework's words: read as a report,
+    one would be an ungraded inspection of Manchester (Ofsted's address heads every letter)."""
+    path = tmp_path / "letter.txt"
+    path.write_text(OFSTED_LETTER.format(title=title, kind=title.lower()), encoding="utf-8")
+    with pytest.raises(ReportError) as raised:
+        load_report(path)
+    assert (
+        str(raised.value) == f"letter.txt: a {title.lower()} letter, not an inspection report: it gives no judgements"
+    )
+
+
+def test_ofsted_address_names_no_authority(tmp_path):
+    """A report whose title was lost is placed by the first authority it names: never by Ofsted's address."""
+    path = tmp_path / "letter.txt"
+    path.write_text(OFSTED_LETTER.format(title="Findings", kind="visit"), encoding="utf-8")
+    assert load_report(path).authority.name == "Leeds"
+
+
+def test_a_report_whose_front_page_mentions_a_focused_visit_is_still_read(tmp_path):
+    seed = load_report(seed_path_for("002"))
+    text = seed_path_for("002").read_text(encoding="utf-8")
+    title_end = text.index("\n", text.index("Inspection of")) + 1
+    path = tmp_path / "report.txt"
+    path.write_text(
+        text[:title_end] + "Focused visit to the authority, June 2019, is reported separately.\n" + text[title_end:]
+    )
+    report = load_report(path)
+    assert (report.authority, report.framework, report.inspection_start) == (
+        seed.authority,
+        seed.framework,
+        seed.inspection_start,
+    )
+    assert [(j.area, j.grade) for j in report.judgements] == [(j.area, j.grade) for j in seed.judgements]
