@@ -37,7 +37,7 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
     weaknesses = set(concept_labels("weaknesses"))
     assert {row["weakness"] for row in judged} <= weaknesses
     assert {row["verdict"] for row in judged} == {"right", "wrong", "hard"}
-    assert Counter(row["reading"] for row in judged) == {1: 210, 2: 193, 3: 166, 4: 165, 5: 164, 6: 153, 7: 65}
+    assert Counter(row["reading"] for row in judged) == {1: 210, 2: 193, 3: 166, 4: 165, 5: 164, 6: 153, 7: 65, 8: 134}
     drawn = Counter((row["file"], row["weakness"], row["text"]) for row in judged)
     assert max(drawn.values()) == 1  # each reading drew only sentences no earlier one had
 
@@ -45,13 +45,13 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
 @pytest.mark.slow
 def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not(corpus_dir, nlp):
     """A change to the weakness rules must keep what readers judged right and not bring back what they judged
-    wrong (now: all 771 right ones still cited, 106 of 169 wrong ones; the rest were mended)."""
+    wrong (now: all 872 right ones still cited, 126 of 189 wrong ones; the rest were mended)."""
     judged = _judged()
     cited = _cited(corpus_dir, nlp, judged)
     kept = Counter(row["verdict"] for row in judged if (row["file"], row["weakness"], row["text"]) in cited)
     verdicts = Counter(row["verdict"] for row in judged)
     assert kept["right"] >= 0.98 * verdicts["right"], kept
-    assert kept["wrong"] <= 106, kept
+    assert kept["wrong"] <= 126, kept
 
 
 MISSED = READINGS.with_name("missed_readings.jsonl")
