@@ -33,6 +33,8 @@ READINGS = ROOT / "tests" / "data" / "labels" / "evidence_readings.jsonl"
 MISSED = ROOT / "tests" / "data" / "labels" / "missed_readings.jsonl"
 VERDICTS = ("right", "wrong", "hard")
 MISSED_VERDICTS = ("states", "not", "hard")
+# (verdict, cited now) -> what --show calls it: the judged sentences a change got wrong, or mended
+SHOWN = {("wrong", True): "WRONG, STILL CITED", ("right", False): "RIGHT, DROPPED", ("hard", False): "HARD, DROPPED"}
 
 
 def main() -> None:
@@ -53,15 +55,8 @@ def main() -> None:
 
     if args.show:
         for row in judged:
-            still = (row["file"], row["weakness"], row["text"]) in cited
-            if still == (row["verdict"] == "wrong"):
-                mark = (
-                    "WRONG, STILL CITED"
-                    if still
-                    else "RIGHT, DROPPED"
-                    if row["verdict"] == "right"
-                    else "HARD, DROPPED"
-                )
+            mark = SHOWN.get((row["verdict"], (row["file"], row["weakness"], row["text"]) in cited))
+            if mark:
                 print(f"{mark} [{row['reading']}] {row['weakness']}: {row['text'][:180]}")
 
     def line(label: str, counts: Counter) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from pathlib import Path
 
 from loaders.errors import ReportError
 from loaders.records import Report
@@ -68,13 +69,7 @@ def read_metadata(report: Report) -> None:
     """Fill the report's framework, inspection type, dates, inspector and authority; raise if not a report."""
     text = report.text
     head = text[:_TITLE_CHARS]
-    report.framework, report.inspection_type, name = _read_framework(head, text)
-    titled = any(title.search(head) for title in (_SIF_TITLE, _ILACS_TITLE, _PRE_2013_TITLE))
-    letter = None if titled else _LETTER_TITLE.search(head)
-    if letter:
-        raise ReportError(
-            report.path, f"a {letter.group('kind').lower()} letter, not an inspection report: it gives no judgements"
-        )
+    report.framework, report.inspection_type, name = _read_framework(head, text, report.path)
     if report.framework is None:
         raise ReportError(
             report.path, "not an Ofsted children's services inspection report (no framework or judgements found)"
@@ -94,8 +89,9 @@ def read_metadata(report: Report) -> None:
     _read_authority(report, name)
 
 
-def _read_framework(head: str, text: str) -> tuple[str | None, str | None, str | None]:
-    """(framework, inspection type, authority name as written in the title) from the front page."""
+def _read_framework(head: str, text: str, path: Path) -> tuple[str | None, str | None, str | None]:
+    """(framework, inspection type, authority name as written in the title) from the front page: its title, or
+    else (a front page lost in conversion) the words of its framework in the body; a visit letter raises."""
     sif = _SIF_TITLE.search(head)
     if sif:
         name = _line_before(head, sif.start())
@@ -114,6 +110,11 @@ def _read_framework(head: str, text: str) -> tuple[str | None, str | None, str |
     pre = _PRE_2013_TITLE.search(head)
     if pre:
         return "pre-2013", "standard", _line_before(head, pre.start())
+    letter = _LETTER_TITLE.search(head)
+    if letter:  # before the body's words, which a letter quotes
+        raise ReportError(
+            path, f"a {letter.group('kind').lower()} letter, not an inspection report: it gives no judgements"
+        )
     if _SIF_BODY.search(text):
         kind = "sif-with-lscb-review" if _LSCB_BODY.search(text) else None
         return "sif", kind, None
