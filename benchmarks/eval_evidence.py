@@ -1,8 +1,8 @@
 """How many of the evidence sentences that readers judged does the extractor still cite, right and wrong? And
 how many of the sentences it did not cite, that readers found state a weakness, does it cite now?
 
-Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 1,250 sentences that the corpus build
-cited as evidence of a recurring weakness, in eight readings (drawn at random, 15 to a weakness, from sentences
+Gold: tests/data/labels/evidence_readings.jsonl (see EVIDENCE_NOTES.md): 1,369 sentences that the corpus build
+cited as evidence of a recurring weakness, in nine readings (drawn at random, 15 to a weakness, from sentences
 no earlier reading had drawn; the seventh every sentence that the fixes for missed ones added), each judged by a
 reader as right (the sentence states that weakness), wrong, or hard (a close call). The extractor has changed
 since: this script reads the judged reports again and counts, per reading and per weakness, which judged sentences

@@ -230,11 +230,21 @@ _REMEDIED = re.compile(
     r"(?:address|tackle|remedy|resolve|rectify|reduce|strengthen|improve|ensure)|"
     r"\btook (?:immediate|swift|prompt|decisive)(?: and (?:appropriate|effective|decisive))? action|"
     r"\b(?:is|are) (?:now )?reducing the (?:incidences?|number)|\bmitigated by\b|\b(?:achieved|secured) success\b|"
-    r"\b(?:has|have) been revived\b|\beffectively tackled\b|^\W*historically\b|"
+    r"\b(?:has|have) been revived\b|\beffectively tackled\b|\b(?:has|have) now (?:tackled|addressed|resolved)\b|"
+    r"^\W*historically\b|"
     r"\b(?:experienced|had) historic(?:al)? (?:instability|turnover|changes)\b"
 )
 # ... unless it says the shortcoming is still there
 _STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")
+# A sentence about how things were before, whatever else it weighs ("Initially, the pace of improvement was slow,
+# impeded by instability in staffing", "while most pods had permanent staff, frequent secondments had previously
+# meant that some children experienced too many changes"), or that states nothing yet ("It is too early to
+# measure the effectiveness of these new arrangements")
+_BEFORE_OR_NOT_YET_KNOWN = re.compile(
+    r"^\W*(?:initially|early progress)\b|\bhad previously meant\b|\bdue to previous (?:poor )?practice\b|"
+    r"^\W*(?:however,? |but )?it is (?:still )?(?:too early|too soon) to\b"
+)
+_STILL_SO = re.compile(r"\b(?:remains?|continues? to|still|persists?)\b")  # "... had previously meant, and still means"
 
 
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
@@ -282,6 +292,8 @@ def match_weaknesses(
     if section in BOARD_SECTIONS and _ABOUT_THE_BOARD.search(lower):
         return []  # the board's own shortcomings; what it found of the area's practice still counts
     if _REMEDIED.search(lower) and not _STILL_THERE.search(lower) and not _CONTRAST.search(lower):
+        return []
+    if _BEFORE_OR_NOT_YET_KNOWN.search(lower) and not _STILL_SO.search(lower):
         return []
     previous_lower = _normalised(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))

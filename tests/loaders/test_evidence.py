@@ -44,7 +44,17 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
     weaknesses = set(concept_labels("weaknesses"))
     assert {row["weakness"] for row in judged} <= weaknesses
     assert {row["verdict"] for row in judged} == {"right", "wrong", "hard"}
-    assert Counter(row["reading"] for row in judged) == {1: 210, 2: 193, 3: 166, 4: 165, 5: 164, 6: 153, 7: 65, 8: 134}
+    assert Counter(row["reading"] for row in judged) == {
+        1: 210,
+        2: 193,
+        3: 166,
+        4: 165,
+        5: 164,
+        6: 153,
+        7: 65,
+        8: 134,
+        9: 119,
+    }
     drawn = Counter((row["file"], row["weakness"], row["text"]) for row in judged)
     assert max(drawn.values()) == 1  # each reading drew only sentences no earlier one had
 
@@ -52,12 +62,12 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
 @pytest.mark.slow
 def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not(cited):
     """A change to the weakness rules must keep what readers judged right and not bring back what they judged
-    wrong (now: all 872 right ones still cited, 126 of 189 wrong ones; the rest were mended)."""
+    wrong (now: all 946 right ones still cited, 113 of 208 wrong ones; the rest were mended)."""
     judged = _judged()
     kept = Counter(row["verdict"] for row in judged if (row["file"], row["weakness"], row["text"]) in cited)
     verdicts = Counter(row["verdict"] for row in judged)
     assert kept["right"] >= 0.98 * verdicts["right"], kept
-    assert kept["wrong"] <= 126, kept
+    assert kept["wrong"] <= 113, kept
 
 
 def test_missed_readings_name_real_weaknesses_fifteen_to_each_and_draw_no_sentence_twice():
