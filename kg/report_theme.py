@@ -143,7 +143,9 @@ def build_theme_document(store: GraphStore, name: str, filters: Filters) -> Docu
             "counts once. A finding is one sentence that the extractor linked to the theme or to a narrower concept; "
             "its polarity (strength, weakness, mixed, neutral) is the extractor's reading of that sentence. The "
             "related judgement is the graded judgement whose section holds most of the findings, else overall "
-            "effectiveness. Inspections whose reports do not state their dates are shown as undated.",
+            "effectiveness. Inspections whose reports do not state their dates are shown as undated. The quotations "
+            "are a sample, not a ranking: sentences that name the theme and a recurring weakness and read on their "
+            "own come first, one authority each before any second, the latest inspections first.",
             emphasis=True,
         ),
     ]
@@ -351,14 +353,25 @@ def _persistent(findings: list[ThemeFinding], selected: list[Inspection]) -> lis
     ]
 
 
+# A sentence that opens by pointing back ("This limits their effectiveness ...") says little without the one before
+_POINTS_BACK = re.compile(
+    r"^\W*(?:however,? |but |and )?(?:this|these|that|they|such|it(?! is (?:not )?(?:clear|evident|too)\b))\b", re.I
+)
+
+
 def _quote_score(finding: ThemeFinding) -> tuple:
-    # Telling: a phrase names the theme (not the classifier alone), names a recurring weakness, is short enough to
-    # quote whole, long enough to say something.
+    # Telling: a phrase names the theme (not the classifier alone), names a recurring weakness, stands alone, is short
+    # enough to quote whole, long enough to say something; then the latest inspections first (not the authorities
+    # first in the alphabet).
     length = len(finding.sentence)
+    when = finding.inspection.known_date
     return (
         finding.by_classifier,
         not finding.weaknesses,
+        bool(_POINTS_BACK.match(finding.sentence)),
         not 60 <= length <= 320,
+        when is None,
+        -when.toordinal() if when else 0,
         finding.inspection.authority,
         finding.page or 0,
     )
@@ -369,11 +382,17 @@ def _quotes(findings: list[ThemeFinding]) -> list:
     for polarity, heading in (("weakness", "What the reports criticise"), ("strength", "What the reports praise")):
         chosen, per_authority = [], Counter()
         # The "what needs to improve" list is quoted under Recommendations, not as a finding.
-        candidates = [f for f in findings if f.polarity == polarity and f.section != "improvements"]
-        for finding in sorted(candidates, key=_quote_score):
-            if per_authority[finding.inspection.gss_code] < 2 and len(chosen) < QUOTES_PER_KIND[polarity]:
-                chosen.append(finding)
-                per_authority[finding.inspection.gss_code] += 1
+        candidates = sorted(
+            (f for f in findings if f.polarity == polarity and f.section != "improvements"), key=_quote_score
+        )
+        # as many authorities as there are quotes to give, then a second quote from each
+        for most_per_authority in (1, 2):
+            for finding in candidates:
+                if len(chosen) == QUOTES_PER_KIND[polarity]:
+                    break
+                if finding not in chosen and per_authority[finding.inspection.gss_code] < most_per_authority:
+                    chosen.append(finding)
+                    per_authority[finding.inspection.gss_code] += 1
         if chosen:
             blocks.append(Heading(heading))
             for finding in sorted(chosen, key=lambda f: (f.inspection.authority, f.inspection.order_key())):

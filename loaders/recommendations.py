@@ -36,9 +36,17 @@ _VERBS = frozenset(
     " enhance ensure establish evaluate expedite extend focus give hold identify implement improve increase integrate"
     " introduce maintain make measure monitor offer place prioritise produce progress promote provide publish raise"
     " recruit reduce reinforce report respond review revise scrutinise secure seek set share strengthen streamline"
-    " support sustain tackle take track train undertake update use visit work working".split()
+    " support sustain tackle take track train undertake update use visit work working"
+    " appoint assess eliminate encourage expand explore involve minimise prevent protect reconsider refine resolve"
+    " restore revisit simplify specify tighten understand".split()
 )
 _OBLIGATION = re.compile(r"\b(?:should|must|needs?\s+to)\b", re.I)
+# "The Adoption Panel Chair to report annually ...", "The BSCB to improve ...": a body or role, then what it is to do
+_WHO_IS_TO = re.compile(
+    r"^(?:the |a |an |all )?(?:[a-z-]+ ){0,4}"
+    r"(?:chair|director|board|panel|partners|partnership|[a-z]{0,2}scb|council|authority|managers|leaders|service|team)s?"
+    r" to ([a-z]+)\b"
+)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -83,7 +91,9 @@ def _read_list(text: str, lines: list[tuple[int, int]], index: int) -> tuple[lis
         if _HEADING.match(line):  # "Areas for improvement" under "What does the local authority need to improve?"
             index += 1
             continue
-        if heading_kind(line) is not None:  # the report's next part
+        # the report's next part, unless it is a judgement area's name over the instructions about it ("Help and
+        # protection" then "4. Ensure that assessments ...", in SIF lists grouped by area)
+        if heading_kind(line) is not None and not _heads_instructions(line, following):
             break
         if marker is None:
             marker = _NUMBERED if _NUMBERED.match(line) else _BULLETED if _BULLETED.match(line) else None
@@ -98,7 +108,7 @@ def _read_list(text: str, lines: list[tuple[int, int]], index: int) -> tuple[lis
             break  # the report's numbered paragraphs go on after the list under a heading not known here
         if item:
             items.append([start + item.end(), end])
-        elif items and _is_subheading(line) and marker.match(following) and _is_instruction(following):
+        elif items and _is_subheading(line) and marker.match(following) and _is_instruction_item(following):
             pass  # a topic heading between items; "Key strengths and weaknesses" over findings ends the list
         elif items and numbered and _starts_paragraph(text, start, items[-1]) and _is_instruction(line):
             items.append([start, end])  # OCR lost the item's number but kept the blank line before it
@@ -111,6 +121,18 @@ def _read_list(text: str, lines: list[tuple[int, int]], index: int) -> tuple[lis
         return [], index  # numbered paragraphs of findings under a misplaced heading, not recommendations
     spans = [(start, end) for start, end in items if end - start >= _MIN_CHARS]
     return spans, index
+
+
+def _heads_instructions(line: str, following: str) -> bool:
+    """A judgement area's name whose next line is a numbered or bulleted instruction: a topic heading in the list
+    (not the area's chapter, whose first numbered paragraph is a finding)."""
+    return AREA_HEADING.match(line) is not None and _is_subheading(line) and _is_instruction_item(following)
+
+
+def _is_instruction_item(line: str) -> bool:
+    """A numbered or bulleted line whose text, after its number or bullet, reads as a recommendation."""
+    item = _NUMBERED.match(line) or _BULLETED.match(line)
+    return item is not None and _is_instruction(line[item.end() :])
 
 
 def _starts_paragraph(text: str, start: int, item: list[int]) -> bool:
@@ -130,6 +152,14 @@ def _is_instruction(item: str) -> bool:
     True
     >>> _is_instruction("Core membership of the Board meets statutory requirements.")
     False
+    >>> _is_instruction("For children looked after, review and update their plans regularly.")
+    True
+    >>> _is_instruction("The LSCB does not ensure that children needing assessment, support and help are safe.")
+    False
+    >>> _is_instruction("The Adoption Panel Chair to report annually to the local authority.")
+    True
+    >>> _is_instruction("Leaders acted quickly to strengthen the front door.")
+    False
     """
     words = _WORD.findall(item[:300].lower())
     if not words:
@@ -139,8 +169,18 @@ def _is_instruction(item: str) -> bool:
     sentence = item.split(". ", 1)[0]
     if _OBLIGATION.search(sentence):  # "Senior leaders should ...", "The board needs to ..."
         return True
-    # "Where there is a plan ..., ensure that ...", "In cases with ..., such as ..., ensure that ..."
-    return any(_is_verb(_WORD.findall(clause.lower())[:2]) for clause in sentence.split(", ")[1:])
+    who_is_to = _WHO_IS_TO.match(" ".join(words[:8]))
+    if who_is_to and who_is_to.group(1) in _VERBS:
+        return True
+    # "Where there is a plan ..., ensure that ...", "For children looked after, review and update ..."; not the last
+    # of a list of nouns ("needing assessment, support and intervention")
+    clauses = (_WORD.findall(clause.lower())[:3] for clause in sentence.split(", ")[1:])
+    return any(_is_verb(words) and not _nouns_joined(words) for words in clauses)
+
+
+def _nouns_joined(words: list[str]) -> bool:
+    """'support and intervention': a word that could be a verb, joined to one that is not."""
+    return len(words) == 3 and words[1] in ("and", "or") and words[2] not in _VERBS
 
 
 def _is_verb(words: list[str]) -> bool:

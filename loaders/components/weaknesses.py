@@ -236,15 +236,15 @@ _REMEDIED = re.compile(
 )
 # ... unless it says the shortcoming is still there
 _STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")
-# A sentence about how things were before, whatever else it weighs ("Initially, the pace of improvement was slow,
-# impeded by instability in staffing", "while most pods had permanent staff, frequent secondments had previously
-# meant that some children experienced too many changes"), or that states nothing yet ("It is too early to
-# measure the effectiveness of these new arrangements")
+# A sentence about how things were before ("Initially, the pace of improvement was slow, impeded by instability in
+# staffing", "cases which had drifted due to previous poor practice"; not "Initially, strategy discussions are held
+# only with the police"), or that states nothing yet ("It is too early to measure the effectiveness of these new
+# arrangements")
 _BEFORE_OR_NOT_YET_KNOWN = re.compile(
-    r"^\W*(?:initially|early progress)\b|\bhad previously meant\b|\bdue to previous (?:poor )?practice\b|"
-    r"^\W*(?:however,? |but )?it is (?:still )?(?:too early|too soon) to\b"
+    r"^\W*initially,? (?:\w+ ){0,6}(?:was|were|had|did)\b|^\W*early progress was\b|"
+    r"\bdue to previous (?:poor )?practice\b|^\W*(?:however,? |but )?it is (?:too early|too soon) to\b"
 )
-_STILL_SO = re.compile(r"\b(?:remains?|continues? to|still|persists?)\b")  # "... had previously meant, and still means"
+_STILL_SO = re.compile(r"\b(?:remains?|continues? to|still|persists?)\b")  # "... due to previous practice, still"
 
 
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:

@@ -430,3 +430,37 @@ def test_undated_inspection_is_placed_by_what_is_known_and_never_dated(framework
     earlier = Inspection("e", "A", "E1", None, "pre-2013", None, date(2012, 6, 1), None, None, ())
     assert sorted([later, undated, earlier], key=Inspection.order_key) == [earlier, undated, later]
     assert describe_inspection(undated) == described
+
+
+def test_theme_report_quotes_one_authority_each_first_latest_first_and_sentences_that_stand_alone():
+    from kg.report_data import Inspection
+    from kg.report_theme import ThemeFinding, _quotes
+
+    def inspection(authority: str, year: int) -> Inspection:
+        return Inspection(
+            f"{authority}{year}", authority, authority, None, "ilacs", None, date(year, 3, 1), None, None, ()
+        )
+
+    def finding(inspection: Inspection, sentence: str) -> ThemeFinding:
+        pf = ("private-fostering-weak",)
+        return ThemeFinding(sentence, inspection, "weakness", sentence, "r.pdf", 4, "help-and-protection", pf, pf)
+
+    early = [inspection(name, 2015) for name in "ABCDEFG"]  # first in the alphabet, inspected long ago
+    late = [inspection(name, year) for year, name in enumerate("TUVWXYZ", start=2017)]  # Z in 2023
+    findings = [
+        finding(i, f"Private fostering assessments in {i.authority} are not timely enough, year {i.iri}.")
+        for i in early
+    ]
+    findings += [
+        finding(i, f"Private fostering notifications in {i.authority} are not followed up, year {i.iri}.") for i in late
+    ]
+    # the best-scored authority's second finding, and a sentence that needs the one before it
+    findings.append(
+        finding(late[-1], f"Private fostering visits in {late[-1].authority} are not timely, year 2023 again.")
+    )
+    findings.append(
+        finding(inspection("S", 2024), "This limits their effectiveness in reaching private fostering carers.")
+    )
+    quoted = [block.text for block in _quotes(findings) if isinstance(block, Quote)]
+    assert len(quoted) == 6
+    assert {text.split(" in ")[1][0] for text in quoted} == set("UVWXYZ")  # six authorities, the latest inspected

@@ -105,3 +105,52 @@ def test_corpus_reports_state_recommendations(corpus_dir, corpus_manifest):
             assert report.text[r.start : r.end] == r.text
     assert few == []
     assert long == []  # the longest are 805 characters (five sub-points) and 539 (three sentences)
+
+
+# SIF lists grouped under the judgement areas' names (Leeds 2015, Calderdale 2015, Southampton 2014 in the corpus
+# lost every item after the first such heading) or under a topic over an item in the "who needs to" form (Manchester
+# 2014), an item in the "who is to do what" form, and after the board's list a finding whose noun list ends in a
+# verb ("support and intervention") and a children's summary whose first bullet says the board "needs to improve"
+_GROUPED_BY_AREA = """What does the local authority need to improve?
+There are no priority or immediate actions.
+Areas for improvement
+Leadership, management and governance
+1. Extend the reach of the outcomes-based accountability approach.
+Help and protection
+2. Improve agency attendance at all initial child protection meetings.
+Adoption
+3. The Adoption Panel Chair to report annually to the local authority on the performance of the panel.
+Care leavers
+4. Expand the range and availability of suitable accommodation options.
+The provision of help
+5. The local authority and its partners need to ensure that early help is targeted and coordinated effectively.
+The local authority's strengths
+5. Senior managers have taken concerted action to drive improvements.
+What does the LSCB need to improve?
+Areas for improvement
+• Ensure that learning from audit activity is effectively disseminated.
+Key strengths and weaknesses of the LSCB
+• The LSCB is not effective in ensuring that children needing assessment, support and intervention are safe.
+Summary for children and young people
+• Inspectors found that the LSCB needs to improve, although some of its work is helping children.
+"""
+
+
+def test_recommendations_under_area_headings_and_no_summary_for_children():
+    report = load_report(seed_path_for("003"))
+    report.text = _GROUPED_BY_AREA
+    first_words = [r.text.split()[0] for r in read_recommendations(report)]
+    assert first_words == ["Extend", "Improve", "The", "Expand", "The", "Ensure"]
+
+
+def test_recommendations_end_at_an_area_chapter_whose_first_paragraph_is_a_finding():
+    report = load_report(seed_path_for("003"))
+    report.text = (
+        "Areas for improvement\n1. Ensure that plans are specific.\n2. Review the front door.\n"
+        "Help and protection\n3. Leaders acted quickly to strengthen the front door.\n"
+        "4. Partners work together to ensure that referrals are timely.\n"
+    )
+    assert [r.text for r in read_recommendations(report)] == [
+        "Ensure that plans are specific.",
+        "Review the front door.",
+    ]
