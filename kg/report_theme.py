@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from kg.query import run_query
 from kg.report_charts import region_chart, year_chart
@@ -364,14 +365,12 @@ def _quote_score(finding: ThemeFinding) -> tuple:
     # enough to quote whole, long enough to say something; then the latest inspections first (not the authorities
     # first in the alphabet).
     length = len(finding.sentence)
-    when = finding.inspection.known_date
     return (
         finding.by_classifier,
         not finding.weaknesses,
         bool(_POINTS_BACK.match(finding.sentence)),
         not 60 <= length <= 320,
-        when is None,
-        -when.toordinal() if when else 0,
+        -(finding.inspection.known_date or date.min).toordinal(),  # undated last
         finding.inspection.authority,
         finding.page or 0,
     )
@@ -380,19 +379,17 @@ def _quote_score(finding: ThemeFinding) -> tuple:
 def _quotes(findings: list[ThemeFinding]) -> list:
     blocks: list = []
     for polarity, heading in (("weakness", "What the reports criticise"), ("strength", "What the reports praise")):
-        chosen, per_authority = [], Counter()
+        per_authority: Counter[str] = Counter()
         # The "what needs to improve" list is quoted under Recommendations, not as a finding.
         candidates = sorted(
             (f for f in findings if f.polarity == polarity and f.section != "improvements"), key=_quote_score
         )
-        # as many authorities as there are quotes to give, then a second quote from each
-        for most_per_authority in (1, 2):
-            for finding in candidates:
-                if len(chosen) == QUOTES_PER_KIND[polarity]:
-                    break
-                if finding not in chosen and per_authority[finding.inspection.gss_code] < most_per_authority:
-                    chosen.append(finding)
-                    per_authority[finding.inspection.gss_code] += 1
+        # each authority's best quote before any authority's second, and no third
+        ranked = []
+        for finding in candidates:
+            ranked.append((per_authority[finding.inspection.gss_code], finding))
+            per_authority[finding.inspection.gss_code] += 1
+        chosen = [f for rank, f in sorted(ranked, key=lambda pair: pair[0]) if rank < 2][: QUOTES_PER_KIND[polarity]]
         if chosen:
             blocks.append(Heading(heading))
             for finding in sorted(chosen, key=lambda f: (f.inspection.authority, f.inspection.order_key())):

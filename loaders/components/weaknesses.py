@@ -235,7 +235,8 @@ _REMEDIED = re.compile(
     r"\b(?:experienced|had) historic(?:al)? (?:instability|turnover|changes)\b"
 )
 # ... unless it says the shortcoming is still there
-_STILL_THERE = re.compile(r"\b(?:remain|remains|continue to|continues to|still|persist|persists|not yet|too early)\b")
+_STILL = r"remains?|continues? to|still|persists?"
+_STILL_THERE = re.compile(rf"\b(?:{_STILL}|not yet|too early)\b")
 # A sentence about how things were before ("Initially, the pace of improvement was slow, impeded by instability in
 # staffing", "cases which had drifted due to previous poor practice"; not "Initially, strategy discussions are held
 # only with the police"), or that states nothing yet ("It is too early to measure the effectiveness of these new
@@ -244,7 +245,7 @@ _BEFORE_OR_NOT_YET_KNOWN = re.compile(
     r"^\W*initially,? (?:\w+ ){0,6}(?:was|were|had|did)\b|^\W*early progress was\b|"
     r"\bdue to previous (?:poor )?practice\b|^\W*(?:however,? |but )?it is (?:too early|too soon) to\b"
 )
-_STILL_SO = re.compile(r"\b(?:remains?|continues? to|still|persists?)\b")  # "... due to previous practice, still"
+_STILL_SO = re.compile(rf"\b(?:{_STILL})\b")  # as _STILL_THERE, but "too early" is what the last form says
 
 
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from loaders import ReportError, load_report
 from loaders.recommendations import read_recommendations
+from loaders.records import Report
 from tests.conftest import seed_path_for
 
 
@@ -137,18 +140,19 @@ Summary for children and young people
 
 
 def test_recommendations_under_area_headings_and_no_summary_for_children():
-    report = load_report(seed_path_for("003"))
-    report.text = _GROUPED_BY_AREA
+    report = Report(Path("crafted.txt"), "", _GROUPED_BY_AREA, [])
     first_words = [r.text.split()[0] for r in read_recommendations(report)]
     assert first_words == ["Extend", "Improve", "The", "Expand", "The", "Ensure"]
 
 
 def test_recommendations_end_at_an_area_chapter_whose_first_paragraph_is_a_finding():
-    report = load_report(seed_path_for("003"))
-    report.text = (
+    report = Report(
+        Path("crafted.txt"),
+        "",
         "Areas for improvement\n1. Ensure that plans are specific.\n2. Review the front door.\n"
         "Help and protection\n3. Leaders acted quickly to strengthen the front door.\n"
-        "4. Partners work together to ensure that referrals are timely.\n"
+        "4. Partners work together to ensure that referrals are timely.\n",
+        [],
     )
     assert [r.text for r in read_recommendations(report)] == [
         "Ensure that plans are specific.",
