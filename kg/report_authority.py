@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 
 from kg.query import run_query
 from kg.report_data import (
@@ -23,6 +24,7 @@ from loaders.errors import KgError
 
 __all__ = ["build_authority_document"]
 
+OVERALL_GRADE_ENDS = date(2026, 4, 1)  # ILACS inspections from this day give no overall effectiveness grade
 THEMES_SHOWN = 5  # most-criticised themes listed per inspection
 
 
@@ -95,14 +97,28 @@ def _trajectory(inspections: list[Inspection]) -> list:
         if len(graded) > 1:
             path = " → ".join(f"{short_label(grade)} ({describe_inspection(i)})" for i, grade in graded)
             changes_by_area.append(f"{short_label(area)}: {path}")
+    if any(_after_reform(i) and not i.grade("overall-effectiveness") for i in inspections):
+        blocks.append(
+            Paragraph(
+                "Ofsted stopped giving an overall effectiveness grade in inspections from 1 April 2026; "
+                "the other judgements are graded as before."
+            )
+        )
     if changes_by_area:
         blocks += [Paragraph("Areas graded in more than one inspection:"), ItemList(tuple(changes_by_area))]
     return blocks
 
 
 def _grade_cell(inspection: Inspection, area: str) -> str:
-    grade = short_label(inspection.grade(area)) or "—"
+    grade = short_label(inspection.grade(area))
+    if not grade:
+        return "not given (from April 2026)" if area == "overall-effectiveness" and _after_reform(inspection) else "—"
     return f"{grade} (with care leavers)" if inspection.care_leavers_with == area else grade
+
+
+def _after_reform(inspection: Inspection) -> bool:
+    """An ILACS inspection from 1 April 2026, when Ofsted stopped giving an overall effectiveness grade."""
+    return inspection.framework == "ilacs" and inspection.start is not None and inspection.start >= OVERALL_GRADE_ENDS
 
 
 def _weaknesses(store: GraphStore, gss_code: str, inspections: list[Inspection]) -> list:

@@ -246,6 +246,19 @@ _BEFORE_OR_NOT_YET_KNOWN = re.compile(
     r"\bdue to previous (?:poor )?practice\b|^\W*(?:however,? |but )?it is (?:too early|too soon) to\b"
 )
 _STILL_SO = re.compile(rf"\b(?:{_STILL})\b")  # as _STILL_THERE, but "too early" is what the last form says
+# A shortcoming placed at the last inspection and said to be put right since ("Return home interviews were not
+# timely at the last inspection, but they are now completed promptly"; "At the time of the last inspection,
+# caseloads were too high; following a restructure, they now average 16")
+_AT_LAST_INSPECTION = re.compile(
+    r"\b(?:at|since) (?:the time of )?the (?:last|previous) (?:full )?inspection\b|"
+    r"\b(?:monitoring|focused) visit in \d{4}\b"
+)
+_PUT_RIGHT_SINCE = re.compile(
+    r"\b(?:has|have) since been (?:addressed|resolved|rectified|remedied|tackled)\b|"
+    r"\b(?:has|have) (?:\w+ ){0,2}(?:resolved|addressed|rectified|remedied) (?:this|these|it|them|weaknesses)\b|"
+    r"\b(?:has|have) (?:ended|ceased|stopped)\b|"
+    r"\b(?:they|it|are|is) now (?!(?:too|more|higher|worse|even|over|above|less|fewer|lower|only|not)\b)"
+)
 
 
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
@@ -295,6 +308,8 @@ def match_weaknesses(
     if _REMEDIED.search(lower) and not _STILL_THERE.search(lower) and not _CONTRAST.search(lower):
         return []
     if _BEFORE_OR_NOT_YET_KNOWN.search(lower) and not _STILL_SO.search(lower):
+        return []
+    if _AT_LAST_INSPECTION.search(lower) and _PUT_RIGHT_SINCE.search(lower) and not _STILL_SO.search(lower):
         return []
     previous_lower = _normalised(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
@@ -378,13 +393,27 @@ def _tag(doc: Doc, polarity: str) -> list[str]:
     return ids
 
 
+# A sentence that opens by conceding praise and goes on without any ("While the police contribute well to strategy
+# discussions, other agencies are seldom part of them"): its main clause is what it holds against the authority
+_CONCESSIVE_OPENING = re.compile(r"^\W*(?:although|though|while|whilst|despite)\b([^,;]+),(.+)$")
+
+
+def _conceded_praise(lower: str) -> bool:
+    opening = _CONCESSIVE_OPENING.match(lower)
+    if opening is None:
+        return False
+    praise = cue_lexicon()["praise"]
+    return bool(praise.search(opening.group(1))) and not praise.search(opening.group(2))
+
+
 class WeaknessTagger:
     def __call__(self, doc: Doc) -> Doc:
         # praise with a criticism beside it ("Although referrals are responded to promptly, there are
         # inconsistencies in the application of thresholds") may still state a weakness
         ext = doc._
         polarity = read_as = ext.polarity
-        if polarity == "strength" and ext.criticism_cues and _CONTRAST.search(_normalised(sentence_text(doc))):
+        lower = _normalised(sentence_text(doc))
+        if polarity == "strength" and (ext.criticism_cues and _CONTRAST.search(lower) or _conceded_praise(lower)):
             read_as = "mixed"
         if _tag(doc, read_as) and polarity in ("neutral", "strength"):
             # a sentence that states a shortcoming criticises, alone or beside its praise

@@ -464,3 +464,31 @@ def test_theme_report_quotes_one_authority_each_first_latest_first_and_sentences
     quoted = [block.text for block in _quotes(findings) if isinstance(block, Quote)]
     assert len(quoted) == 6
     assert {text.split(" in ")[1][0] for text in quoted} == set("UVWXYZ")  # six authorities, the latest inspected
+
+
+def test_authority_report_says_inspections_from_april_2026_give_no_overall_grade(tmp_path, seed_paths, nlp):
+    """From 1 April 2026 Ofsted grades four judgements and no overall effectiveness: not a gap in the reading."""
+    from kg.pipeline import add_reports
+    from kg.store import open_store
+
+    seed = next(path for path in seed_paths if path.name.startswith("002_"))  # Wandsworth, November 2022
+    text = seed.read_text(encoding="utf-8")
+    table_2022 = (
+        "The experiences and progress of children in care and care leavers\tGood\nOverall effectiveness\tGood\n"
+    )
+    table_2026 = (
+        "The experiences and progress of children in care\tGood\n"
+        "The experiences and progress of care leavers\tRequires improvement to be good\n"
+    )
+    assert table_2022 in text
+    later = text.replace("7 to 18 November 2022", "11 to 22 May 2026").replace(table_2022, table_2026)
+    (tmp_path / "wandsworth-2026.txt").write_text(later, encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        outcome = add_reports(store, [seed, tmp_path / "wandsworth-2026.txt"], nlp=nlp, jobs=1)
+        assert not outcome.errors, outcome.errors
+        report = write_authority_report(store, "Wandsworth")
+    grades = report[report.index("## Grades inspection by inspection") : report.index("## Recurring weaknesses")]
+    rows = [line for line in grades.splitlines() if line.startswith("| 11 May 2026 ")]
+    assert rows == ["| 11 May 2026 | ILACS | not given (from April 2026) | Good | Good | Requires improvement | Good |"]
+    assert "| 7 November 2022 | ILACS | Good | Good | Good (with care leavers) | — | Good |" in report
+    assert "Ofsted stopped giving an overall effectiveness grade in inspections from 1 April 2026" in report

@@ -54,20 +54,42 @@ def test_evidence_readings_name_real_weaknesses_and_draw_no_sentence_twice():
         7: 65,
         8: 134,
         9: 119,
+        10: 18,  # every sentence the mends from the written variants added, not a random draw
     }
     drawn = Counter((row["file"], row["weakness"], row["text"]) for row in judged)
     assert max(drawn.values()) == 1  # each reading drew only sentences no earlier one had
 
 
+def test_written_variants_name_real_weaknesses_and_state_each_in_every_set():
+    """The written variants (WRITTEN_NOTES.md): three sets, each stating every weakness and coming near it."""
+    weaknesses = set(concept_labels("weaknesses"))
+    sets = sorted(READINGS.parent.glob("written_variant_sentences*.jsonl"))
+    assert [path.name for path in sets] == [
+        "written_variant_sentences.jsonl",
+        "written_variant_sentences_second.jsonl",
+        "written_variant_sentences_third.jsonl",
+    ]
+    ids = []
+    for path in sets:
+        rows = _rows(path)
+        ids += [row["id"] for row in rows]
+        stated = Counter(weakness for row in rows for weakness in row["weaknesses"])
+        near = Counter(weakness for row in rows for weakness in row["near_miss"])
+        assert set(stated) == weaknesses and set(near) <= weaknesses, path.name
+        assert min(stated.values()) >= 8 and min(near[w] for w in weaknesses) >= 5, path.name
+        assert all(row["text"].strip() and row["text"] != row.get("previous") for row in rows), path.name
+    assert len(ids) == len(set(ids)) == 756
+
+
 @pytest.mark.slow
 def test_corpus_evidence_judged_right_is_still_cited_and_judged_wrong_mostly_not(cited):
     """A change to the weakness rules must keep what readers judged right and not bring back what they judged
-    wrong (now: all 946 right ones still cited, 114 of 208 wrong ones; the rest were mended)."""
+    wrong (now: all 961 right ones still cited, 115 of 209 wrong ones; the rest were mended)."""
     judged = _judged()
     kept = Counter(row["verdict"] for row in judged if (row["file"], row["weakness"], row["text"]) in cited)
     verdicts = Counter(row["verdict"] for row in judged)
     assert kept["right"] >= 0.98 * verdicts["right"], kept
-    assert kept["wrong"] <= 114, kept
+    assert kept["wrong"] <= 115, kept
 
 
 def test_missed_readings_name_real_weaknesses_fifteen_to_each_and_draw_no_sentence_twice():

@@ -1732,6 +1732,1091 @@ _HOMELESS_BEFORE = (
 )
 
 
+# Written variants (2026-12-02): 574 sentences that six readers wrote from the definitions and the labelling
+# conventions alone, in the house style, to state each weakness in wording the rules had not met, or to come near
+# it (tests/data/labels/written_variant_sentences.jsonl and _second.jsonl). Each case below was wrong before the
+# mends it led to; the corpus sentences those mends first found, or first found wrongly, are here too.
+_WRITTEN_VARIANT_CASES = [
+    (  # report-116d341418a1: found since the written variants
+        "help-and-protection",
+        "weakness",
+        "However, further improvement in timeliness is still needed.",
+        (
+            "While 80% of return home interviews are completed, and 86% of children are contacted within 72 hours of "
+            "their return, only 54% of face-to-face interviews occur within 72 hours."
+        ),
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # report-ddfffddadb9e: found since the written variants
+        "help-and-protection",
+        "weakness",
+        "However, the number of completed return home interviews still remains too low.",
+        (
+            "Local authority data indicates that only 41% of children reported as missing in December 2016 had a "
+            "return home interview."
+        ),
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # report-acdc4a971884: found since the written variants
+        "children-in-care",
+        "weakness",
+        (
+            "There are appropriate multi-agency strategy meetings to coordinate the work of agencies when there are "
+            "repeat and increasing concerns."
+        ),
+        (
+            "However, in the past year only 60% of return home interviews were offered in a timely manner to those who"
+            " had gone missing from care."
+        ),
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # report-4f255356e0be: found since the written variants
+        None,
+        "weakness",
+        (
+            "A lack of authoritative practice by social workers and managers means that risk and need are not "
+            "identified quickly enough for too many children."
+        ),
+        (
+            "Arrangements to safeguard children with specific vulnerabilities, such as disabled children, children "
+            "living in private fostering arrangements, and 16-year-old homeless children, are ineffective."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # report-f36146ac1977: found since the written variants
+        "care-leavers",
+        "weakness",
+        (
+            "There is clear management information about the 10% of care leavers who are known not to be living in "
+            "suitable accommodation."
+        ),
+        (
+            "The authority has recently surveyed care leavers, noting that a small minority do not feel safe in their "
+            "accommodation."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # report-6aacc1025497: found since the written variants
+        "help-and-protection",
+        "weakness",
+        (
+            "Core group meetings and child-in-need review meetings are held regularly and are used effectively to "
+            "review progress against the plan."
+        ),
+        (
+            "Some plans do not have clear written contingency plans in place to help children and parents understand "
+            "what next steps would be taken should there be little or no progress."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # report-a3dc66740e0b: a near miss of a widened cue
+        "care-leavers",
+        "weakness",
+        "The vast majority of care leavers feel safe in their homes.",
+        (
+            "When young people state that they do not feel safe, the local authority takes action to ensure their "
+            "safety and well-being."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        False,
+    ),
+    (  # report-27cd567277ed: a near miss of a widened cue
+        "care-leavers",
+        "weakness",
+        (
+            "The availability of independence preparation training is good, with young people commenting that they are"
+            " offered helpful inputs on cooking, budgeting, managing to sustain tenancies and maintaining healthy "
+            "lifestyles."
+        ),
+        (
+            "There are no care leavers living in bed and breakfast accommodation, although a small number of care "
+            "leavers told inspectors that they feel unsafe in the area their accommodation is located."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        False,
+    ),
+    (  # report-116d341418a1: a near miss of a widened cue
+        "leadership",
+        "weakness",
+        "In some areas, training to support social workers in their role had not been in place.",
+        (
+            "For example, only 11% of staff in the leaving care service are trained in understanding child sexual "
+            "exploitation."
+        ),
+        "inconsistent-cse-response",
+        False,
+    ),
+    (  # report-070b6176c68e: a near miss of a widened cue
+        "care-leavers",
+        "weakness",
+        (
+            "Social workers are not sufficiently aware of available toolkits to assess children's independent living "
+            "skills, and these are mostly left for carers to complete."
+        ),
+        (
+            "Social workers and PAs do not have sufficient oversight of this work to be assured that young people are "
+            "helped to develop the confidence needed to become independent adults."
+        ),
+        "weak-management-oversight",
+        False,
+    ),
+    (  # report-bd921b8dd7d6: found since the written variants
+        "leadership",
+        "weakness",
+        (
+            "This leads to children and their families experiencing frequent changes in social worker, and negatively "
+            "affects the consistency and quality of practice."
+        ),
+        "All levels in the organisation rely too much on locum staff.",
+        "high-caseloads-or-turnover",
+        True,
+    ),
+    (  # report-24fa767527c7: found since the written variants
+        "children-in-care",
+        "mixed",
+        "Plans are in place to improve practice, but it is too early to see the impact of these.",
+        (
+            "Children benefit from a wide range of appropriate placements where their needs are mostly well met, "
+            "although permanence is not always secured in a timely way."
+        ),
+        "drift-and-delay-in-permanence",
+        True,
+    ),
+    (  # report-dc5a575b88f4: found since the written variants
+        "children-in-care",
+        "weakness",
+        "Not all permanence arrangements for these children are recorded clearly.",
+        "This is because the long-term plans for children are not always formally agreed in a timely way.",
+        "drift-and-delay-in-permanence",
+        True,
+    ),
+    (  # report-01f982ae128b: a near miss of a widened cue
+        "children-in-care",
+        "weakness",
+        (
+            "Pathway plans are not sufficiently detailed or specific, and many lack timescales and clearly defined "
+            "outcomes for young people."
+        ),
+        (
+            "A third of care leavers either do not have a plan or they have a plan that has not been reviewed in a "
+            "timely manner."
+        ),
+        "drift-and-delay-in-permanence",
+        False,
+    ),
+    (  # report-7e1fa85f6d0e: still found beside the care leavers' plans exclusion
+        "executive-summary",
+        "weakness",
+        (
+            "However, it does not address the need for suitable accommodation for care leavers with high support needs"
+            " or the fact that none of the adopters currently approved are suitable matches for the children waiting."
+        ),
+        (
+            "This results in insufficient placement choice, care leavers placed in unsuitable accommodation and in "
+            "delays for children in need of adoptive homes."
+        ),
+        "drift-and-delay-in-permanence",
+        True,
+    ),
+    (  # report-bd921b8dd7d6: found since the written variants
+        "children-in-care",
+        "weakness",
+        (
+            "The use of the Public Law Outline (PLO) process is not well established, plans and timescales are not "
+            "clearly stated, and risks to children and children's experiences are not given sufficient focus."
+        ),
+        (
+            "Social work reports for court are not of a consistently high standard and are not robustly overseen by "
+            "managers."
+        ),
+        "weak-management-oversight",
+        True,
+    ),
+    (  # report-ddfffddadb9e: found since the written variants
+        "help-and-protection",
+        "weakness",
+        "Visits to children to assess their needs are not happening quickly enough.",
+        (
+            "Local authority data for January 2017 identifies that only 60% of children are seen within appropriate "
+            "timescales from referral, which leaves children in situations of unassessed risk for too long."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # report-4e0d46e3df4b: a near miss of a widened cue
+        "help-and-protection",
+        "weakness",
+        (
+            "A specific audit conducted by the local authority identified that 28% of children were not visited within"
+            " the first seven days."
+        ),
+        (
+            "Although for the first 12 months 91% of cases were visited within the timescales required under statutory"
+            " guidance, after this period the only performance reports available (which may be inaccurate because of "
+            "the local authority's poor-quality data) suggested that only 33% of children are visited within "
+            "requirements."
+        ),
+        "delays-seeing-children",
+        False,
+    ),
+    (  # written variant A103: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Only 62% of children subject to section 47 enquiries were seen within the timescale agreed at the "
+            "strategy discussion."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant A108: two topics
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "High caseloads in the assessment teams mean that social workers are not able to visit children promptly "
+            "after referral."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant A110: out of hours
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "When children are referred out of hours, they are not always visited until the next working day, even "
+            "when the concerns are serious."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant A113: case example
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Inspectors saw cases in which children with unexplained bruising were not seen by a social worker until "
+            "five days after the referral."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant A115: timescales missed
+        "help-and-protection",
+        "weakness",
+        None,
+        "Target timescales for seeing children are frequently missed in the single assessment service.",
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant A122: fixed since last inspection
+        "leadership",
+        "weakness",
+        None,
+        (
+            "At the time of the last inspection, some children were not seen promptly following referral; this has "
+            "since been addressed."
+        ),
+        "delays-seeing-children",
+        False,
+    ),
+    (  # written variant D66: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Only 58% of children subject to section 47 enquiries were seen within the timescale set at the strategy "
+            "discussion."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant D72: list item
+        "improvements",
+        "weakness",
+        None,
+        "The timeliness of visits to children following a referral, so that their safety is established quickly.",
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant D73: out of hours
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Out of hours, babies referred after domestic abuse incidents are not always seen by a social worker until"
+            " the next working day or later."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant D74: figure, active
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Social workers take too long to meet children after concerns are raised, and some children wait more than"
+            " 10 working days to be seen."
+        ),
+        "delays-seeing-children",
+        True,
+    ),
+    (  # written variant C32: synonym long-term match
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Long-term fostering arrangements are not ratified in a timely way, so some children do not know for many "
+            "months whether they will be able to stay with their carers."
+        ),
+        "drift-and-delay-in-permanence",
+        True,
+    ),
+    (  # written variant C35: previous
+        "children-in-care",
+        "weakness",
+        "The local authority has a clear and well-publicised permanence policy.",
+        (
+            "In practice, however, decisions for a number of children are deferred from one review to the next, and "
+            "they remain in temporary placements without a settled plan."
+        ),
+        "drift-and-delay-in-permanence",
+        True,
+    ),
+    (  # written variant C46: past fixed
+        "adoption",
+        "weakness",
+        None,
+        (
+            "At the last inspection, too many children waited too long for adoption; this has since been addressed "
+            "through earlier family finding."
+        ),
+        "drift-and-delay-in-permanence",
+        False,
+    ),
+    (  # written variant C59: figure synonym locum
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Only 52% of social workers are permanently employed, and the heavy use of interim and locum staff has led"
+            " to inconsistent practice and frequent handovers for children."
+        ),
+        "high-caseloads-or-turnover",
+        True,
+    ),
+    (  # written variant C73: past fixed figure
+        "leadership",
+        "weakness",
+        None,
+        (
+            "At the time of the last inspection caseloads were too high; following a restructure, they now average 16 "
+            "children per social worker."
+        ),
+        "high-caseloads-or-turnover",
+        False,
+    ),
+    (  # written variant F37: contrast
+        "leadership",
+        "mixed",
+        None,
+        (
+            "Although recruitment has been successful, caseloads in the children in care teams remain high and are "
+            "limiting the quality of direct work with children."
+        ),
+        "high-caseloads-or-turnover",
+        True,
+    ),
+    (  # written variant A10: rights, no evidence
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Inspectors found no evidence that 17-year-olds presenting as homeless had been given clear information "
+            "about the implications of becoming looked after, including their entitlement to leaving care support."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant A11: delay in assessment, synonym hostel
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Homeless 16- and 17-year-olds wait too long for an assessment, and in the meantime are placed in hostels "
+            "by the housing department."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant A15: figure, section 20
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Fewer than half of the 16- and 17-year-olds who presented as homeless in the past six months were "
+            "assessed by children's social care, and most were accommodated under homelessness legislation instead of "
+            "section 20."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant A3: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Only 12 of the 41 young people aged 16 or 17 who presented as homeless in the last year received a joint "
+            "assessment from housing and children's social care."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant A5: superficial assessment
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Assessments of 16- and 17-year-olds who are homeless are brief and focus almost entirely on finding a "
+            "bed, rather than on the risks and vulnerabilities that led to them leaving home."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant D2: hedge, section 20 rights, synonym hostels
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Too few 16- and 17-year-olds who present as homeless are told of their right to be accommodated under "
+            "section 20, and some are simply signposted to hostels."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant D4: superficial assessment
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Assessments of young people aged 16 and 17 who are homeless are too brief, focusing on their housing need"
+            " rather than on their wider vulnerabilities."
+        ),
+        "homeless-16-17-not-assessed",
+        True,
+    ),
+    (  # written variant B003: figure, acronym CSE
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Only 45% of children identified as at risk of CSE had a completed risk assessment at the time of the "
+            "inspection."
+        ),
+        "inconsistent-cse-response",
+        True,
+    ),
+    (  # written variant B006: list item naming shortfall
+        "improvements",
+        "weakness",
+        None,
+        (
+            "Ensure that children at risk of sexual exploitation receive a consistent response, as currently the "
+            "quality of risk assessment varies considerably between teams."
+        ),
+        "inconsistent-cse-response",
+        True,
+    ),
+    (  # written variant B015: particular groups
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Disabled children and boys are less likely to be identified as at risk of sexual exploitation, and "
+            "inspectors saw cases where clear warning signs had been overlooked."
+        ),
+        "inconsistent-cse-response",
+        True,
+    ),
+    (  # written variant C12: two weaknesses
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Care plans lack a clear route to permanence and any contingency, and as a result some children have "
+            "drifted in care for several years."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant C3: contingency care plan
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Care plans for children in care rarely include contingency arrangements should the preferred plan not "
+            "succeed."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant C4: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "In 12 of the 30 cases sampled by inspectors, plans did not set out clear timescales for actions to be "
+            "completed."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant C49: different weakness same topic
+        "children-in-care",
+        "mixed",
+        None,
+        (
+            "Children are matched with their permanent families in a timely way, but their care plans do not contain "
+            "contingency arrangements."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant C7: contrast
+        "help-and-protection",
+        "mixed",
+        None,
+        (
+            "Although core groups meet regularly, the plans they review are often little more than a list of services "
+            "rather than a clear statement of the changes needed to reduce risk."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant F02: paraphrase; CIN plans
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Too many child in need plans are little more than lists of services, rather than clear statements of what"
+            " needs to change for the child."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant F03: figure; contingency
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Only a third of the care plans sampled by inspectors include a contingency plan should the child be "
+            "unable to return home."
+        ),
+        "plans-not-specific",
+        True,
+    ),
+    (  # written variant F11: fixed; now good
+        "help-and-protection",
+        "strength",
+        None,
+        (
+            "At the last inspection, plans lacked clear timescales; child protection plans are now specific and "
+            "outcome-focused, with clear contingency arrangements."
+        ),
+        "plans-not-specific",
+        False,
+    ),
+    (  # written variant A51: inconsistent attendance
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Police attendance at strategy discussions is inconsistent, which delays decisions about whether to start "
+            "child protection enquiries."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A54: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        "In 30% of the strategy meetings sampled, there was no police representative.",
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A58: late, hedge
+        "help-and-protection",
+        "weakness",
+        None,
+        "In a significant minority of cases, police officers join strategy discussions late or not at all.",
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A59: late, reported speech
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Social workers told inspectors that it can take several days to secure a police officer for a strategy "
+            "discussion."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A60: all agencies including police
+        "help-and-protection",
+        "weakness",
+        None,
+        "Strategy meetings are not routinely attended by all relevant agencies, including the police.",
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A62: no police, no agency named
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Many strategy discussions are conversations between a social worker and a team manager alone, with no "
+            "involvement from the police."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A63: not always able
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Police representatives are not always able to attend strategy meetings held at the hospital, and some "
+            "decisions about section 47 enquiries are taken without a police view."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A65: hedge small number, late
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "In a small number of cases, strategy discussions were delayed by more than 48 hours while social workers "
+            "waited for a response from the police."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant D33: hedge
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Police attendance at strategy meetings is inconsistent, which means that decisions about section 47 "
+            "enquiries are sometimes made without their information."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant D37: all agencies including police
+        "help-and-protection",
+        "weakness",
+        None,
+        "Strategy meetings are not routinely attended by all relevant agencies, including the police.",
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant D39: hedge, no police
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "In a small number of cases, strategy discussions were held by telephone between the social worker and "
+            "health professionals alone, with no police involvement."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant D40: list item
+        "improvements",
+        "weakness",
+        None,
+        (
+            "The attendance of police at strategy discussions, so that all relevant information informs decisions "
+            "about children's safety."
+        ),
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant D42: short blunt
+        "help-and-protection",
+        "weakness",
+        None,
+        "Police are frequently absent from strategy meetings.",
+        "police-absent-from-strategy-discussions",
+        True,
+    ),
+    (  # written variant A80: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        "A health representative was present in only 4 of the 20 strategy discussions examined.",
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant A83: previous
+        "help-and-protection",
+        "weakness",
+        "Strategy discussions are held promptly, and the police attend consistently.",
+        (
+            "However, other agencies, including health visitors and schools, are not routinely part of these "
+            "discussions."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant A85: majority police and CSC, implicit
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "The majority of strategy discussions are telephone conversations between a police officer and a social "
+            "work manager."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant A86: two topics
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Strategy discussions are held by email between the police and children's social care, without health or "
+            "education input, and in some cases children are not seen for several days afterwards."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant A88: limited to police and social workers
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Strategy meetings are limited to the police and social workers; other professionals who know the child "
+            "well are left out."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant A90: leaders recognise, not yet
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Leaders recognise that strategy discussions remain largely a two-way conversation between police and "
+            "social care, with health not yet routinely involved."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant D55: health information not shared
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Information from health visitors and school nurses is not shared before or during strategy meetings, "
+            "which limits the quality of decision-making."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant D56: contrast
+        "help-and-protection",
+        "mixed",
+        None,
+        (
+            "While the police contribute well to strategy discussions, other agencies such as health and schools are "
+            "seldom part of them."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant D57: long, two topics
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Strategy discussions are limited to the police and children's social care, and managers do not always "
+            "challenge decisions to take no further action."
+        ),
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant D58: short blunt
+        "help-and-protection",
+        "weakness",
+        None,
+        "Strategy meetings rarely include health.",
+        "police-only-strategy-discussions",
+        True,
+    ),
+    (  # written variant C77: task-focused
+        "help-and-protection",
+        "weakness",
+        None,
+        "Supervision records are brief and focus on tasks rather than reflecting on the child's experience.",
+        "poor-supervision",
+        True,
+    ),
+    (  # written variant C78: figure
+        "leadership",
+        "weakness",
+        None,
+        "Only 58% of supervision sessions that were due in the last quarter took place.",
+        "poor-supervision",
+        True,
+    ),
+    (  # written variant C88: hedge small number
+        "help-and-protection",
+        "weakness",
+        None,
+        "In a small number of cases, there was no recorded supervision for over six months.",
+        "poor-supervision",
+        True,
+    ),
+    (  # written variant F52: figure
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Audits show that only 55% of social workers receive supervision at the frequency set out in the local "
+            "authority's policy."
+        ),
+        "poor-supervision",
+        True,
+    ),
+    (  # written variant E060: fixed
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Since the last inspection, the local authority has addressed weaknesses in private fostering, and all "
+            "assessments are now completed within timescales."
+        ),
+        "private-fostering-weak",
+        False,
+    ),
+    (  # written variant B102: figure, timeliness
+        "help-and-protection",
+        "weakness",
+        None,
+        "Only 42% of return home interviews are completed within 72 hours of the child's return.",
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # written variant B108: not independent
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Return home interviews are carried out by the child's own social worker rather than by an independent "
+            "person, which limits what children are willing to say."
+        ),
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # written variant B117: fixed
+        "help-and-protection",
+        "mixed",
+        None,
+        (
+            "Return home interviews were not timely at the last inspection, but they are now completed promptly for "
+            "almost all children."
+        ),
+        "return-home-interviews-not-effective",
+        False,
+    ),
+    (  # written variant B124: past, fixed since
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Ofsted's monitoring visit in 2017 found that return home interviews were not being offered to all "
+            "children; this has since been resolved."
+        ),
+        "return-home-interviews-not-effective",
+        False,
+    ),
+    (  # written variant E066: figure, timeliness
+        "help-and-protection",
+        "weakness",
+        None,
+        "Only 38% of return home interviews are completed within 72 hours.",
+        "return-home-interviews-not-effective",
+        True,
+    ),
+    (  # written variant E076: fixed
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Return home interviews, which were often late at the last inspection, are now completed within 72 hours "
+            "in almost all cases."
+        ),
+        "return-home-interviews-not-effective",
+        False,
+    ),
+    (  # written variant B053: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        "Inspectors disagreed with the threshold decision in 12 of the 40 contacts they sampled at the front door.",
+        "thresholds-misapplied",
+        True,
+    ),
+    (  # written variant B061: paraphrase step-down
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Some children's cases are closed or stepped down to early help while risks remain and the threshold for "
+            "statutory intervention is still met."
+        ),
+        "thresholds-misapplied",
+        True,
+    ),
+    (  # written variant B067: fixed
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "At the last inspection thresholds were inconsistently applied; the introduction of a single front door "
+            "has resolved this."
+        ),
+        "thresholds-misapplied",
+        False,
+    ),
+    (  # written variant A27: synonym HMO
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Some care leavers are living in houses in multiple occupation that are in a poor state of repair and "
+            "where they do not feel safe."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # written variant A30: previous
+        "care-leavers",
+        "weakness",
+        "Inspectors met a number of young people who had recently left care.",
+        (
+            "Several told inspectors that their flats were damp and that they felt unsafe where they lived, and this "
+            "had not been resolved."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # written variant A34: temporary accommodation without support
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "Care leavers who are not in education, employment or training are often moved into temporary "
+            "accommodation without the support they need to manage it."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # written variant A39: two topics, unregistered
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Managers do not have sufficient oversight of the placements of 17-year-olds in unregistered semi-"
+            "independent accommodation, some of which is unsafe."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # written variant A42: fixed
+        "children-in-care",
+        "weakness",
+        None,
+        "The use of bed and breakfast for care leavers has ceased since the last inspection.",
+        "unsuitable-care-leaver-accommodation",
+        False,
+    ),
+    (  # written variant D18: synonym HMO
+        "children-in-care",
+        "weakness",
+        None,
+        "Too many care leavers live in poor-quality houses in multiple occupation where they do not feel safe.",
+        "unsuitable-care-leaver-accommodation",
+        True,
+    ),
+    (  # written variant D28: fixed
+        "children-in-care",
+        "weakness",
+        None,
+        (
+            "The use of bed and breakfast for care leavers, a concern at the last inspection, has ended, and no young "
+            "person has been placed in such accommodation for over a year."
+        ),
+        "unsuitable-care-leaver-accommodation",
+        False,
+    ),
+    (  # written variant B028: figure
+        "help-and-protection",
+        "weakness",
+        None,
+        "Inspectors found evidence of management oversight in only 30 of the 54 cases they tracked.",
+        "weak-management-oversight",
+        True,
+    ),
+    (  # written variant B029: hedge too many
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "In too many cases, management decisions are recorded without a clear rationale, and there is little "
+            "evidence that managers have reviewed children's progress."
+        ),
+        "weak-management-oversight",
+        True,
+    ),
+    (  # written variant C13: two weaknesses oversight
+        "leadership",
+        "weakness",
+        None,
+        (
+            "Team managers sign off plans that lack clear outcomes and timescales without challenging the social "
+            "worker to improve them."
+        ),
+        "weak-management-oversight",
+        True,
+    ),
+    (  # written variant E025: passive, hedge
+        "help-and-protection",
+        "weakness",
+        None,
+        (
+            "Decisions to step cases down to early help are not always overseen by a manager, and as a result some "
+            "children's needs have been left unmet."
+        ),
+        "weak-management-oversight",
+        True,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("section", "polarity", "previous", "text", "weakness", "stated"),
     [
@@ -2020,7 +3105,8 @@ _HOMELESS_BEFORE = (
     + _SIXTH_READING_CASES
     + _MENDED_EVIDENCE_CASES
     + _FIRST_MISSED_CASES
-    + _SECOND_MISSED_CASES,
+    + _SECOND_MISSED_CASES
+    + _WRITTEN_VARIANT_CASES,
 )
 def test_weakness_evidence_audit_cases(section, polarity, previous, text, weakness, stated):
     from loaders.components.weaknesses import match_weaknesses
