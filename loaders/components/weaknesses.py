@@ -256,7 +256,7 @@ _AT_LAST_INSPECTION = re.compile(
 _PUT_RIGHT_SINCE = re.compile(
     r"\b(?:has|have) since been (?:addressed|resolved|rectified|remedied|tackled)\b|"
     r"\b(?:has|have) (?:\w+ ){0,2}(?:resolved|addressed|rectified|remedied) (?:this|these|it|them|weaknesses)\b|"
-    r"\b(?:has|have) (?:ended|ceased|stopped)\b|"
+    r"\b(?:has|have) (?:ended|ceased|stopped)\b|\b(?:has|have) since (?:led|resulted)\b|"
     r"\b(?:they|it|are|is) now (?!(?:too|more|higher|worse|even|over|above|less|fewer|lower|only|not)\b)"
 )
 
@@ -412,9 +412,10 @@ class WeaknessTagger:
         # inconsistencies in the application of thresholds") may still state a weakness
         ext = doc._
         polarity = read_as = ext.polarity
-        lower = _normalised(sentence_text(doc))
-        if polarity == "strength" and (ext.criticism_cues and _CONTRAST.search(lower) or _conceded_praise(lower)):
-            read_as = "mixed"
+        if polarity == "strength":
+            lower = _normalised(sentence_text(doc))
+            if ext.criticism_cues and _CONTRAST.search(lower) or _conceded_praise(lower):
+                read_as = "mixed"
         if _tag(doc, read_as) and polarity in ("neutral", "strength"):
             # a sentence that states a shortcoming criticises, alone or beside its praise
             ext.polarity = "weakness" if polarity == "neutral" else "mixed"
