@@ -2647,14 +2647,6 @@ _WRITTEN_VARIANT_CASES = [
         "police-absent-from-strategy-discussions",
         True,
     ),
-    (  # written variant D37: all agencies including police
-        "help-and-protection",
-        "weakness",
-        None,
-        "Strategy meetings are not routinely attended by all relevant agencies, including the police.",
-        "police-absent-from-strategy-discussions",
-        True,
-    ),
     (  # written variant D39: hedge, no police
         "help-and-protection",
         "weakness",
