@@ -3554,6 +3554,35 @@ def test_weakness_evidence_audit_cases(section, polarity, previous, text, weakne
     assert (weakness in match_weaknesses(text, section, polarity, False, previous)) is stated
 
 
+@pytest.mark.parametrize(
+    ("text", "weakness", "stated"),
+    [
+        # the rules read these as praise: the concession holds all the praise, the main clause the shortcoming
+        (
+            "While the police contribute well to strategy discussions, other agencies such as health and schools are "
+            "seldom part of them.",
+            "police-only-strategy-discussions",
+            True,
+        ),
+        (
+            "Although recruitment has been successful, caseloads in the children in care teams remain high and are "
+            "limiting the quality of direct work with children.",
+            "high-caseloads-or-turnover",
+            True,
+        ),
+        # the other way round: the concession holds the shortcoming, the main clause praise (report 30225059026c)
+        (
+            "While some caseloads are high, workers report a positive work-life balance.",
+            "high-caseloads-or-turnover",
+            False,
+        ),
+    ],
+)
+def test_a_conceded_praise_followed_by_none_is_read_for_weaknesses(nlp, text, weakness, stated):
+    read = annotate_texts([text], nlp, "help-and-protection")[0]
+    assert (weakness in read["weaknesses"]) is stated, read
+
+
 # Birmingham 2023, paragraph 17: the paragraph is about homeless 16- and 17-year-olds; its third sentence names
 # neither homelessness nor the sentence before's topic
 _HOMELESS_PARAGRAPH = [
