@@ -18,6 +18,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from eval_weaknesses import precision_recall_f1  # benchmarks/ is on the path when run as a script
+
 from loaders.findings import annotated_docs, read_doc
 from loaders.nlp import build_nlp
 from loaders.sections import heading_kind
@@ -58,15 +60,10 @@ def main() -> None:
             print(f"    {item['text']}")
 
     print(f"{'weakness':42} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>5} {'R':>5} {'F1':>5}")
-    for weakness in sorted(set(tp) | set(fp) | set(fn)) + ["micro"]:
-        if weakness == "micro":
-            t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
-        else:
-            t, f, n = tp[weakness], fp[weakness], fn[weakness]
-        precision = t / (t + f) if t + f else 0.0
-        recall = t / (t + n) if t + n else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"{weakness:42} {t:4} {f:4} {n:4} {precision:5.2f} {recall:5.2f} {f1:5.2f}")
+    rows = [(w, tp[w], fp[w], fn[w]) for w in sorted(set(tp) | set(fp) | set(fn))]
+    rows.append(("micro", sum(tp.values()), sum(fp.values()), sum(fn.values())))
+    for weakness, t, f, n in rows:
+        print(f"{weakness:42} {t:4} {f:4} {n:4} {precision_recall_f1(t, f, n)}")
     print(f"{len(items)} sentences from {len(args.gold)} file(s)")
 
 

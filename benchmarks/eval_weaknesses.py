@@ -97,8 +97,8 @@ def main() -> None:
     for weakness in sorted(counts):
         tp, fp, fn = counts[weakness]
         total = [a + b for a, b in zip(total, (tp, fp, fn), strict=True)]
-        print(f"{weakness:42} {tp:3} {fp:3} {fn:3} {_f(tp, fp, fn)}")
-    print(f"{'micro':42} {total[0]:3} {total[1]:3} {total[2]:3} {_f(*total)}")
+        print(f"{weakness:42} {tp:3} {fp:3} {fn:3} {precision_recall_f1(tp, fp, fn)}")
+    print(f"{'micro':42} {total[0]:3} {total[1]:3} {total[2]:3} {precision_recall_f1(*total)}")
     if args.adjudicated:
         print(
             f"{unruled} disagreements have no ruling "
@@ -106,7 +106,8 @@ def main() -> None:
         )
 
 
-def _f(tp: int, fp: int, fn: int) -> str:
+def precision_recall_f1(tp: int, fp: int, fn: int) -> str:
+    """'P R F1' of counts, as the eval scripts print them (an empty P or R counts 1)."""
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0

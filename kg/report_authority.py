@@ -97,7 +97,7 @@ def _trajectory(inspections: list[Inspection]) -> list:
         if len(graded) > 1:
             path = " → ".join(f"{short_label(grade)} ({describe_inspection(i)})" for i, grade in graded)
             changes_by_area.append(f"{short_label(area)}: {path}")
-    if any(_after_reform(i) and not i.grade("overall-effectiveness") for i in inspections):
+    if any(_overall_not_given(i) for i in inspections):
         blocks.append(
             Paragraph(
                 "Ofsted stopped giving an overall effectiveness grade in inspections from 1 April 2026; "
@@ -110,15 +110,21 @@ def _trajectory(inspections: list[Inspection]) -> list:
 
 
 def _grade_cell(inspection: Inspection, area: str) -> str:
-    grade = short_label(inspection.grade(area))
-    if not grade:
-        return "not given (from April 2026)" if area == "overall-effectiveness" and _after_reform(inspection) else "—"
+    if area == "overall-effectiveness" and _overall_not_given(inspection):
+        return "not given (from April 2026)"
+    grade = short_label(inspection.grade(area)) or "—"
     return f"{grade} (with care leavers)" if inspection.care_leavers_with == area else grade
 
 
-def _after_reform(inspection: Inspection) -> bool:
-    """An ILACS inspection from 1 April 2026, when Ofsted stopped giving an overall effectiveness grade."""
-    return inspection.framework == "ilacs" and inspection.start is not None and inspection.start >= OVERALL_GRADE_ENDS
+def _overall_not_given(inspection: Inspection) -> bool:
+    """No overall effectiveness grade, in an ILACS inspection from 1 April 2026, when Ofsted stopped giving one."""
+    started = inspection.start
+    return (
+        not inspection.grade("overall-effectiveness")
+        and inspection.framework == "ilacs"
+        and started is not None
+        and started >= OVERALL_GRADE_ENDS
+    )
 
 
 def _weaknesses(store: GraphStore, gss_code: str, inspections: list[Inspection]) -> list:

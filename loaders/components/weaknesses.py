@@ -261,6 +261,17 @@ _PUT_RIGHT_SINCE = re.compile(
 )
 
 
+def _no_current_shortcoming(lower: str) -> bool:
+    """The sentence tells of a shortcoming remedied, of one in the past and put right since, or of nothing known yet,
+    and does not say it is still there."""
+    if _REMEDIED.search(lower) and not _STILL_THERE.search(lower) and not _CONTRAST.search(lower):
+        return True
+    in_the_past = _BEFORE_OR_NOT_YET_KNOWN.search(lower) or (
+        _AT_LAST_INSPECTION.search(lower) and _PUT_RIGHT_SINCE.search(lower)
+    )
+    return bool(in_the_past) and not _STILL_SO.search(lower)
+
+
 def _contrast_after(rule: WeaknessRule, text: str, position: int) -> bool:
     """True when a contrast after `position` opens a clause that states the weakness itself, denied by nothing."""
     contrast = _CONTRAST.search(text, position)
@@ -305,11 +316,7 @@ def match_weaknesses(
     lower = _normalised(text)
     if section in BOARD_SECTIONS and _ABOUT_THE_BOARD.search(lower):
         return []  # the board's own shortcomings; what it found of the area's practice still counts
-    if _REMEDIED.search(lower) and not _STILL_THERE.search(lower) and not _CONTRAST.search(lower):
-        return []
-    if _BEFORE_OR_NOT_YET_KNOWN.search(lower) and not _STILL_SO.search(lower):
-        return []
-    if _AT_LAST_INSPECTION.search(lower) and _PUT_RIGHT_SINCE.search(lower) and not _STILL_SO.search(lower):
+    if _no_current_shortcoming(lower):
         return []
     previous_lower = _normalised(previous) if previous else None
     points_back = bool(_POINTS_BACK.match(lower))
